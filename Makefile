@@ -1,0 +1,50 @@
+# The two commands: `make run` (serve locally) and `make test` (lint + tests). See README.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test serve e2e bench audit lint format clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Stamp files re-install only when the requirements change.
+$(VENV)/.runtime-installed: requirements.txt | $(PY)
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime-installed
+
+run: $(VENV)/.runtime-installed
+	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=true $(PY) manage.py load_sample_data
+	DJANGO_DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=npa_portal.test_settings $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+# Production-like: DEBUG off, hashed static files, gunicorn. Needs DJANGO_SECRET_KEY in the environment or .env.
+serve: $(VENV)/.runtime-installed
+	$(PY) manage.py collectstatic --noinput
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_sample_data
+	$(VENV)/bin/gunicorn npa_portal.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

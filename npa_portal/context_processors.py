@@ -1,0 +1,12 @@
+from django.conf import settings
+
+from .figures import LiveFigures
+
+
+def site(request):
+    """Site-wide template values; `figures` is lazy, so pages that don't use it run no query."""
+    return {
+        "site_name": settings.SITE_NAME,
+        "source_url": settings.SOURCE_URL,
+        "figures": LiveFigures(),
+    }
