@@ -1,6 +1,14 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ProgramsConfig(AppConfig):
     name = "programs"
-    verbose_name = "Training programs"
+    verbose_name = _("Training programs")
+
+    def ready(self):
+        from npa_portal import figures
+
+        from .models import live_figures
+
+        figures.register("programs", live_figures)

@@ -1,1 +1,352 @@
-from django.db import models  # noqa: F401
+"""Training programs for overseas police officers and their yearly figures.
+
+A `Scheme` is one table on the public page (the JICA co-creation programs, programs the police
+run on their own, ...), a `Program` is one row of it and an `AnnualFigure` is one year's pair of
+numbers for that row. A year in which a program did not run has no `AnnualFigure` at all: the
+page shows a blank "not held" cell, never a zero.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, F, Max, Min, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+FIRST_YEAR = 1950
+# The real upper bound is "next year", which moves, and a database CHECK constraint must be
+# immutable (PostgreSQL refuses CURRENT_DATE in one). The database therefore holds a fixed,
+# generous bound that still catches typos such as 20189; `AnnualFigure.clean()` applies the
+# moving "next year" bound for every form, import and admin edit.
+DATABASE_LAST_YEAR = 2100
+
+
+def last_allowed_year():
+    """Figures may be entered up to next year, for programs already scheduled."""
+    return timezone.localdate().year + 1
+
+
+def unique_slug(instance, value, fallback):
+    """A slug from `value`, made unique among the instance's model by a numeric suffix."""
+    model = type(instance)
+    max_length = model._meta.get_field("slug").max_length
+    base = slugify(value)[: max_length - 4].strip("-") or fallback
+    others = (
+        model._default_manager.exclude(pk=instance.pk) if instance.pk else model._default_manager
+    )
+    candidate, number = base, 2
+    while others.filter(slug=candidate).exists():
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Scheme(TimeStampedModel):
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        unique=True,
+        help_text=_(
+            "Shown as the caption of this scheme's table, e.g. the JICA co-creation programs."
+        ),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "Used in links and by content pages that embed the table. Filled in from the name."
+        ),
+    )
+    description = models.TextField(
+        _("short description"),
+        blank=True,
+        help_text=_("One or two sentences shown above the table."),
+    )
+    display_order = models.PositiveIntegerField(
+        _("display order"),
+        default=0,
+        help_text=_("Schemes are listed from the lowest number to the highest."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["display_order", "name"]
+        verbose_name = _("scheme")
+        verbose_name_plural = _("schemes")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(slug=""),
+                name="programs_scheme_slug_not_empty",
+                violation_error_message=_("A scheme needs a slug."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if not self.slug and self.name:
+            self.slug = unique_slug(self, self.name, "scheme")
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name, "scheme")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("programs:index") + f"#scheme-{self.slug}"
+
+
+class ProgramQuerySet(models.QuerySet):
+    def published(self):
+        """The one definition of "visible to the public"."""
+        return self.filter(published=True)
+
+    def with_totals(self):
+        """Each program with years_run, first_year, latest_year and total_participants."""
+        return self.annotate(
+            years_run=Count("figures"),
+            first_year=Min("figures__year"),
+            latest_year=Max("figures__year"),
+            total_participants=Sum("figures__participants"),
+        )
+
+    def last_updated(self):
+        """When any of these programs, their schemes or their figures last changed (or None)."""
+        stamps = self.aggregate(
+            program=Max("updated_at"),
+            scheme=Max("scheme__updated_at"),
+            figure=Max("figures__updated_at"),
+        )
+        return max((stamp for stamp in stamps.values() if stamp), default=None)
+
+
+class Program(TimeStampedModel):
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        unique=True,
+        help_text=_("The program's title as it appears in the table."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "The program's web address. Made from the name when the program is first saved and "
+            "kept when the name changes later, so links keep working."
+        ),
+    )
+    scheme = models.ForeignKey(
+        Scheme,
+        on_delete=models.PROTECT,
+        related_name="programs",
+        verbose_name=_("scheme"),
+        help_text=_("The table this program belongs to."),
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("Optional. Shown on the program's own page."),
+    )
+    display_order = models.PositiveIntegerField(
+        _("display order"),
+        default=0,
+        help_text=_("Rows are listed from the lowest number to the highest, then by name."),
+    )
+    published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Tick to show this program and its figures on the public pages."),
+    )
+
+    history = HistoricalRecords()
+    objects = ProgramQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["display_order", "name"]
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(slug=""),
+                name="programs_program_slug_not_empty",
+                violation_error_message=_("A program needs a slug."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if not self.slug and self.name:
+            self.slug = unique_slug(self, self.name, "program")
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name, "program")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("programs:detail", kwargs={"slug": self.slug})
+
+
+class AnnualFigureQuerySet(models.QuerySet):
+    def published(self):
+        """Figures of published programs only."""
+        return self.filter(program__published=True)
+
+    def between(self, first=None, last=None):
+        """Figures from year `first` to year `last`, both included; None leaves that side open."""
+        queryset = self
+        if first is not None:
+            queryset = queryset.filter(year__gte=first)
+        if last is not None:
+            queryset = queryset.filter(year__lte=last)
+        return queryset
+
+    def participants_by_scheme_and_year(self):
+        """{(scheme_id, year): participants}: the totals row of each scheme's table, in one query.
+
+        Countries are deliberately not summed: one country may send officers to several
+        programs, so a sum would count it more than once.
+        """
+        rows = (
+            self.order_by()
+            .values_list("program__scheme_id", "year")
+            .annotate(participants=Sum("participants"))
+        )
+        return {(scheme_id, year): participants for scheme_id, year, participants in rows}
+
+    def totals(self):
+        """Participants, years and year range of these figures, in one query."""
+        return self.aggregate(
+            participants=Coalesce(Sum("participants"), 0),
+            years=Count("year", distinct=True),
+            first_year=Min("year"),
+            latest_year=Max("year"),
+        )
+
+    def summary(self):
+        """The live figures of the "programs" namespace (except programs_total), in one query."""
+        latest_year = self.order_by("-year").values("year")[:1]
+        in_latest_year = Q(year=Subquery(latest_year))
+        return self.aggregate(
+            first_year=Min("year"),
+            latest_year=Max("year"),
+            programs_latest_year=Count("program", distinct=True, filter=in_latest_year),
+            participants_latest_year=Coalesce(Sum("participants", filter=in_latest_year), 0),
+            participants_total=Coalesce(Sum("participants"), 0),
+        )
+
+
+class AnnualFigure(TimeStampedModel):
+    program = models.ForeignKey(
+        Program,
+        on_delete=models.CASCADE,
+        related_name="figures",
+        verbose_name=_("program"),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        help_text=_("The year the program ran, from 1950 to next year."),
+    )
+    participants = models.PositiveIntegerField(
+        _("participants"),
+        help_text=_("Number of officers who took part; at least 1."),
+    )
+    countries = models.PositiveIntegerField(
+        _("countries"),
+        help_text=_(
+            "Number of countries the participants came from; at least 1 and no more than the "
+            "participants, as each country sends at least one officer."
+        ),
+    )
+    note = models.CharField(
+        _("note"),
+        max_length=300,
+        blank=True,
+        help_text=_("Optional, shown on the program's page, e.g. 'held online'."),
+    )
+
+    history = HistoricalRecords()
+    objects = AnnualFigureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["program", "year"]
+        verbose_name = _("annual figure")
+        verbose_name_plural = _("annual figures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "year"],
+                name="programs_annualfigure_one_per_program_and_year",
+                violation_error_message=_("This program already has figures for that year."),
+            ),
+            models.CheckConstraint(
+                condition=Q(participants__gte=1),
+                name="programs_annualfigure_participants_at_least_one",
+                violation_error_message=_("A program that ran had at least one participant."),
+            ),
+            models.CheckConstraint(
+                condition=Q(countries__gte=1) & Q(countries__lte=F("participants")),
+                name="programs_annualfigure_countries_within_participants",
+                violation_error_message=_(
+                    "Countries must be at least 1 and no more than the participants."
+                ),
+            ),
+            models.CheckConstraint(
+                # See DATABASE_LAST_YEAR: "next year" itself is checked in clean().
+                condition=Q(year__gte=FIRST_YEAR) & Q(year__lte=DATABASE_LAST_YEAR),
+                name="programs_annualfigure_year_in_range",
+                violation_error_message=_("The year must be between 1950 and 2100."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.program} ({self.year})" if self.program_id else str(self.year)
+
+    def clean(self):
+        errors = {}
+        last_year = last_allowed_year()
+        if self.year is not None and not FIRST_YEAR <= self.year <= last_year:
+            errors["year"] = _("Enter a year between %(first)s and %(last)s.") % {
+                "first": FIRST_YEAR,
+                "last": last_year,
+            }
+        if self.participants is not None and self.participants < 1:
+            errors["participants"] = _(
+                "Enter at least 1 participant. If the program did not run that year, "
+                "leave the year out instead of entering 0."
+            )
+        if self.countries is not None:
+            if self.countries < 1:
+                errors["countries"] = _("Enter at least 1 country.")
+            elif self.participants is not None and self.countries > self.participants:
+                errors["countries"] = _(
+                    "There cannot be more countries (%(countries)s) than participants "
+                    "(%(participants)s): each country sends at least one participant."
+                ) % {"countries": self.countries, "participants": self.participants}
+        if errors:
+            raise ValidationError(errors)
+
+
+def live_figures():
+    """The "programs" namespace of the site's live figures (see npa_portal.figures)."""
+    return {
+        **AnnualFigure.objects.published().summary(),
+        "programs_total": Program.objects.published().count(),
+    }

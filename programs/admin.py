@@ -1,0 +1,247 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from .forms import YearEntryChoiceForm, year_figure_formset
+from .models import AnnualFigure, Program, Scheme
+
+
+class RanInYearFilter(admin.SimpleListFilter):
+    title = _("ran in year")
+    parameter_name = "ran_in"
+
+    def lookups(self, request, model_admin):
+        years = AnnualFigure.objects.order_by("-year").values_list("year", flat=True).distinct()
+        return [(str(year), str(year)) for year in years]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(figures__year=int(value))
+        return queryset
+
+
+class YearsRunFilter(admin.SimpleListFilter):
+    title = _("years run")
+    parameter_name = "years_run"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("0", _("No figures yet")),
+            ("1-4", _("1 to 4 years")),
+            ("5+", _("5 years or more")),
+        ]
+
+    def queryset(self, request, queryset):
+        queryset = queryset.annotate(_years=Count("figures", distinct=True))
+        return {
+            "0": queryset.filter(_years=0),
+            "1-4": queryset.filter(_years__gte=1, _years__lte=4),
+            "5+": queryset.filter(_years__gte=5),
+        }.get(self.value(), queryset)
+
+
+@admin.register(Scheme)
+class SchemeAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "slug", "display_order", "program_count"]
+    list_editable = ["display_order"]
+    search_fields = ["name", "slug", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(program_count=Count("programs"))
+
+    @admin.display(description=_("programs"), ordering="program_count")
+    def program_count(self, scheme):
+        return scheme.program_count
+
+
+class AnnualFigureInline(admin.TabularInline):
+    model = AnnualFigure
+    fields = ["year", "participants", "countries", "note"]
+    extra = 1
+    ordering = ["year"]
+
+
+@admin.register(Program)
+class ProgramAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "name",
+        "scheme",
+        "published",
+        "display_order",
+        "years_run",
+        "first_year",
+        "latest_year",
+        "total_participants",
+    ]
+    list_filter = ["scheme", "published", YearsRunFilter, RanInYearFilter]
+    list_select_related = ["scheme"]
+    search_fields = ["name", "slug", "description", "scheme__name"]
+    fields = ["name", "slug", "scheme", "description", "display_order", "published"]
+    inlines = [AnnualFigureInline]
+    actions = ["publish", "unpublish"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_totals()
+
+    def get_prepopulated_fields(self, request, obj=None):
+        # The slug is the public address: made once from the name, then kept (see readonly).
+        return {} if obj else {"slug": ["name"]}
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["slug"] if obj else []
+
+    @admin.display(description=_("years run"), ordering="years_run")
+    def years_run(self, program):
+        return program.years_run
+
+    @admin.display(description=_("first year"), ordering="first_year")
+    def first_year(self, program):
+        return program.first_year
+
+    @admin.display(description=_("latest year"), ordering="latest_year")
+    def latest_year(self, program):
+        return program.latest_year
+
+    @admin.display(description=_("participants, all years"), ordering="total_participants")
+    def total_participants(self, program):
+        return program.total_participants
+
+    @admin.action(description=_("Publish the selected programs"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_published(request, queryset, True)
+
+    @admin.action(description=_("Unpublish the selected programs"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._set_published(request, queryset, False)
+
+    def _set_published(self, request, queryset, published):
+        # Saved one by one (not update()) so each change is recorded in the history.
+        programs = list(Program.objects.filter(pk__in=queryset.values("pk")))
+        for program in programs:
+            program.published = published
+            program.save(update_fields=["published", "updated_at"])
+        self.message_user(
+            request,
+            ngettext("%(count)d program updated.", "%(count)d programs updated.", len(programs))
+            % {"count": len(programs)},
+        )
+
+
+@admin.register(AnnualFigure)
+class AnnualFigureAdmin(SimpleHistoryAdmin):
+    list_display = ["program", "scheme", "year", "participants", "countries", "note"]
+    list_filter = ["year", "program__scheme", "program__published"]
+    list_select_related = ["program__scheme"]
+    search_fields = ["program__name", "note"]
+    autocomplete_fields = ["program"]
+    ordering = ["program__scheme__display_order", "program__display_order", "program__name", "year"]
+
+    @admin.display(description=_("scheme"), ordering="program__scheme__name")
+    def scheme(self, figure):
+        return figure.program.scheme
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "year-entry/",
+                self.admin_site.admin_view(self.year_entry_view),
+                name="{}_{}_year_entry".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def year_entry_view(self, request):
+        """Every published program of one scheme for one year, on one form, saved all at once."""
+        if not (
+            self.has_add_permission(request)
+            and self.has_change_permission(request)
+            and self.has_delete_permission(request)
+        ):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Figures for one year"),
+        }
+        choice = YearEntryChoiceForm(request.GET if "year" in request.GET else None)
+        context["choice_form"] = choice
+        if not choice.is_valid():
+            return TemplateResponse(request, "admin/programs/annualfigure/year_entry.html", context)
+
+        year, scheme = choice.cleaned_data["year"], choice.cleaned_data["scheme"]
+        programs = {p.pk: p for p in Program.objects.published().filter(scheme=scheme)}
+        existing = {
+            figure.program_id: figure
+            for figure in AnnualFigure.objects.filter(program__in=programs.values(), year=year)
+        }
+        FormSet = year_figure_formset(programs)
+        form_kwargs = {"year": year, "programs": programs, "existing": existing}
+        if request.method == "POST":
+            formset = FormSet(request.POST, form_kwargs=form_kwargs)
+            if formset.is_valid():
+                saved, deleted = self._save_year(formset, year)
+                self.message_user(
+                    request,
+                    _(
+                        "Figures for %(year)s saved: %(saved)d rows added or changed, %(deleted)d removed."
+                    )
+                    % {"year": year, "saved": saved, "deleted": deleted},
+                    messages.SUCCESS,
+                )
+                query = urlencode({"year": year, "scheme": scheme.pk})
+                url = reverse("admin:programs_annualfigure_year_entry")
+                return redirect(f"{url}?{query}")
+            self.message_user(
+                request,
+                _("Nothing was saved. Please correct the rows marked below."),
+                messages.ERROR,
+            )
+        else:
+            initial = []
+            for pk in programs:
+                figure = existing.get(pk)
+                initial.append(
+                    {
+                        "program": pk,
+                        "participants": figure.participants if figure else None,
+                        "countries": figure.countries if figure else None,
+                    }
+                )
+            formset = FormSet(initial=initial, form_kwargs=form_kwargs)
+        context.update(
+            {
+                "year": year,
+                "scheme": scheme,
+                "formset": formset,
+                "title": _("Figures for %(year)s: %(scheme)s") % {"year": year, "scheme": scheme},
+            }
+        )
+        return TemplateResponse(request, "admin/programs/annualfigure/year_entry.html", context)
+
+    @staticmethod
+    @transaction.atomic
+    def _save_year(formset, year):
+        reason = f"year entry {year}"
+        saved = deleted = 0
+        for form in formset.forms:
+            if form.delete:
+                figure = form.existing[form.cleaned_data["program"]]
+                figure._change_reason = reason
+                figure.delete()
+                deleted += 1
+            elif form.figure is not None:
+                form.figure._change_reason = reason
+                form.figure.save()
+                saved += 1
+        return saved, deleted

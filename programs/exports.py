@@ -1,0 +1,131 @@
+"""The columns of every training-program table, defined once.
+
+The HTML pages and the CSV downloads read the same `Column` lists, so a heading or a value can
+only change in one place. The wide table is pivoted here in Python from one query's rows, so a
+page costs the same few queries however many programs and years there are.
+"""
+
+from dataclasses import dataclass, field
+from operator import attrgetter
+
+from django.utils.translation import gettext_lazy as _
+
+from npa_portal.exports import Column
+
+# Tidy table (figures.csv): one row per AnnualFigure.
+FIGURE_COLUMNS = [
+    Column("program", _("Program"), lambda figure: figure.program.name),
+    Column("scheme", _("Scheme"), lambda figure: figure.program.scheme.name),
+    Column("year", _("Year"), attrgetter("year"), numeric=True),
+    Column("participants", _("Participants"), attrgetter("participants"), numeric=True),
+    Column("countries", _("Countries"), attrgetter("countries"), numeric=True),
+]
+
+# One program's page: one row per year (a YearRow), blank where the program was not held.
+PROGRAM_YEAR_COLUMNS = [
+    Column("year", _("Year"), attrgetter("year"), numeric=True),
+    Column("participants", _("Participants"), attrgetter("participants"), numeric=True),
+    Column("countries", _("Countries"), attrgetter("countries"), numeric=True),
+    Column("note", _("Note"), attrgetter("note")),
+]
+
+# Wide table (the page and table.csv): the program, then two columns per year.
+PROGRAM_COLUMN = Column("program", _("Program"), lambda row: row.program.name)
+
+
+def year_columns(year):
+    """The "Participants" and "Countries" sub-columns of one year's column group."""
+    return [
+        Column(
+            f"{year} participants",
+            _("Participants"),
+            lambda row: row.value(year, "participants"),
+            numeric=True,
+        ),
+        Column(
+            f"{year} countries",
+            _("Countries"),
+            lambda row: row.value(year, "countries"),
+            numeric=True,
+        ),
+    ]
+
+
+@dataclass
+class ProgramRow:
+    """One row of the wide table: a program and its figures by year."""
+
+    program: object
+    figures: dict = field(default_factory=dict)
+
+    def value(self, year, name):
+        figure = self.figures.get(year)
+        return None if figure is None else getattr(figure, name)
+
+
+@dataclass
+class YearRow:
+    """One row of a program's year-by-year table; numbers are None when it was not held."""
+
+    year: int
+    participants: int | None = None
+    countries: int | None = None
+    note: str = ""
+
+    @classmethod
+    def from_figure(cls, figure):
+        return cls(figure.year, figure.participants, figure.countries, figure.note)
+
+
+@dataclass
+class WideTable:
+    """Programs as rows, years as column groups; `totals` holds participants per year."""
+
+    scheme: object = None
+    rows: list = field(default_factory=list)
+    totals: dict = field(default_factory=dict)
+
+    @property
+    def years(self):
+        return sorted({year for row in self.rows for year in row.figures})
+
+    @property
+    def columns(self):
+        return [PROGRAM_COLUMN] + [c for year in self.years for c in year_columns(year)]
+
+    @property
+    def year_groups(self):
+        return [{"year": year, "columns": year_columns(year)} for year in self.years]
+
+    def body(self):
+        """(program, [cell values]) per row, the values read through the shared columns."""
+        value_columns = self.columns[1:]
+        return [(row.program, [column.cell(row) for column in value_columns]) for row in self.rows]
+
+    def total_cells(self):
+        return [self.totals.get(year) for year in self.years]
+
+
+def pivot(figures):
+    """[ProgramRow] in the order the figures come in (order them by program, then year)."""
+    rows = {}
+    for figure in figures:
+        row = rows.get(figure.program_id)
+        if row is None:
+            row = rows[figure.program_id] = ProgramRow(figure.program)
+        row.figures[figure.year] = figure
+    return list(rows.values())
+
+
+def scheme_tables(schemes, figures, totals):
+    """One WideTable per scheme, from figures ordered by program and year.
+
+    `totals` is {(scheme_id, year): participants}, computed by the database.
+    """
+    tables = {scheme.pk: WideTable(scheme=scheme) for scheme in schemes}
+    for row in pivot(figures):
+        tables[row.program.scheme_id].rows.append(row)
+    for (scheme_id, year), participants in totals.items():
+        if scheme_id in tables:
+            tables[scheme_id].totals[year] = participants
+    return list(tables.values())

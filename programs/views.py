@@ -1,0 +1,130 @@
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from npa_portal.exports import csv_response
+
+from .exports import FIGURE_COLUMNS, PROGRAM_YEAR_COLUMNS, WideTable, YearRow, pivot, scheme_tables
+from .forms import YearRangeForm
+from .models import AnnualFigure, Program, Scheme
+
+
+def _figures(first, last):
+    """Published figures in the year range, ordered as the tables list them: one query."""
+    return (
+        AnnualFigure.objects.published()
+        .between(first, last)
+        .select_related("program__scheme")
+        .order_by(
+            "program__scheme__display_order",
+            "program__scheme__name",
+            "program__display_order",
+            "program__name",
+            "year",
+        )
+    )
+
+
+def scheme_tables_context(request, scheme=None):
+    """Context for `programs/includes/scheme_tables.html`: one table per scheme, or just `scheme`.
+
+    `scheme` may be a Scheme or a slug. Honours the `?from=&to=` filter; when the filter is
+    invalid the tables are shown unfiltered and `form.errors` says why. Three queries in all,
+    however many programs and years.
+    """
+    form = YearRangeForm(request.GET)
+    first, last = form.years
+    figures = _figures(first, last)
+    totals = AnnualFigure.objects.published().between(first, last)
+    if scheme is None:
+        schemes = list(Scheme.objects.all())
+    else:
+        if isinstance(scheme, str):
+            scheme = get_object_or_404(Scheme, slug=scheme)
+        schemes = [scheme]
+        figures = figures.filter(program__scheme=scheme)
+        totals = totals.filter(program__scheme=scheme)
+    query = form.query_string
+    suffix = f"?{query}" if query else ""
+    return {
+        "form": form,
+        "filter_errors": [error for errors in form.errors.values() for error in errors],
+        "year_from": first,
+        "year_to": last,
+        "tables": scheme_tables(schemes, figures, totals.participants_by_scheme_and_year()),
+        "figures_csv_url": reverse("programs:figures_csv") + suffix,
+        "table_csv_url": reverse("programs:table_csv") + suffix,
+    }
+
+
+def index(request):
+    context = scheme_tables_context(request)
+    context["last_updated"] = Program.objects.published().last_updated()
+    # A filter that cannot be understood is the client's error; the page still explains it.
+    status = 400 if context["form"].errors else 200
+    return render(request, "programs/program_list.html", context, status=status)
+
+
+def detail(request, slug):
+    program = get_object_or_404(Program.objects.published().select_related("scheme"), slug=slug)
+    figures = {figure.year: figure for figure in program.figures.order_by("year")}
+    totals = program.figures.totals()
+    rows = []
+    if figures:
+        # Every year from the first run to the latest, so gaps read as "not held".
+        for year in range(min(figures), max(figures) + 1):
+            figure = figures.get(year)
+            rows.append(YearRow.from_figure(figure) if figure else YearRow(year))
+    columns = PROGRAM_YEAR_COLUMNS
+    if not any(row.note for row in rows):
+        columns = [column for column in columns if column.key != "note"]
+    return render(
+        request,
+        "programs/program_detail.html",
+        {
+            "program": program,
+            "columns": columns,
+            "rows": [(row, [column.cell(row) for column in columns[1:]]) for row in rows],
+            "totals": totals,
+            "last_updated": max(
+                [program.updated_at, *(figure.updated_at for figure in figures.values())]
+            ),
+        },
+    )
+
+
+def _bad_filter(form):
+    messages = [error for errors in form.errors.values() for error in errors]
+    return HttpResponseBadRequest(
+        _("The year filter was not understood: %(errors)s") % {"errors": " ".join(messages)},
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+def _filename(stem, first, last):
+    if first is not None or last is not None:
+        stem += f"-{first or 'start'}-{last or 'end'}"
+    return f"{stem}.csv"
+
+
+def figures_csv(request):
+    """Tidy download: one row per program and year."""
+    form = YearRangeForm(request.GET)
+    if not form.is_valid():
+        return _bad_filter(form)
+    first, last = form.years
+    figures = _figures(first, last).iterator(chunk_size=2000)
+    filename = _filename("training-program-figures", first, last)
+    return csv_response(request, filename, FIGURE_COLUMNS, figures)
+
+
+def table_csv(request):
+    """Wide download, as on screen: a row per program, two columns per year."""
+    form = YearRangeForm(request.GET)
+    if not form.is_valid():
+        return _bad_filter(form)
+    first, last = form.years
+    table = WideTable(rows=pivot(_figures(first, last)))
+    filename = _filename("training-programs-table", first, last)
+    return csv_response(request, filename, table.columns, table.rows)
