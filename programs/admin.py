@@ -194,7 +194,8 @@ class AnnualFigureAdmin(SimpleHistoryAdmin):
                 self.message_user(
                     request,
                     _(
-                        "Figures for %(year)s saved: %(saved)d rows added or changed, %(deleted)d removed."
+                        "Figures for %(year)s saved: %(saved)d rows added or changed, "
+                        "%(deleted)d removed."
                     )
                     % {"year": year, "saved": saved, "deleted": deleted},
                     messages.SUCCESS,

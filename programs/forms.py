@@ -61,7 +61,11 @@ class YearRangeForm(forms.Form):
     def query_string(self):
         """The valid filter as a query string, for links to the CSV downloads ('' if none)."""
         first, last = self.years
-        pairs = [(key, value) for key, value in zip(self.KEYS, (first, last)) if value is not None]
+        pairs = [
+            (key, value)
+            for key, value in zip(self.KEYS, (first, last), strict=True)
+            if value is not None
+        ]
         return urlencode(pairs)
 
 

@@ -97,10 +97,6 @@ class Scheme(TimeStampedModel):
     def __str__(self):
         return self.name
 
-    def clean(self):
-        if not self.slug and self.name:
-            self.slug = unique_slug(self, self.name, "scheme")
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.name, "scheme")
@@ -108,6 +104,10 @@ class Scheme(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("programs:index") + f"#scheme-{self.slug}"
+
+    def clean(self):
+        if not self.slug and self.name:
+            self.slug = unique_slug(self, self.name, "scheme")
 
 
 class ProgramQuerySet(models.QuerySet):
@@ -192,10 +192,6 @@ class Program(TimeStampedModel):
     def __str__(self):
         return self.name
 
-    def clean(self):
-        if not self.slug and self.name:
-            self.slug = unique_slug(self, self.name, "program")
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.name, "program")
@@ -203,6 +199,10 @@ class Program(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("programs:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if not self.slug and self.name:
+            self.slug = unique_slug(self, self.name, "program")
 
 
 class AnnualFigureQuerySet(models.QuerySet):
