@@ -1,0 +1,248 @@
+"""The public training-program pages: /programs/ and /programs/<slug>/."""
+
+import pytest
+from django.db import connection
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from programs import sample_data
+from programs.views import scheme_tables_context
+from tests.programs_builders import (
+    make_figure,
+    make_many,
+    make_program,
+    make_scheme,
+    parse_tables,
+    reference_rows,
+)
+
+pytestmark = pytest.mark.django_db
+
+SCHEME_NAME = "JICA Knowledge Co-Creation Programs (Group & Region Focus)"
+PROGRAMS = [
+    "Organization Management for Senior Police Officers",
+    "Community Policing",
+    "Control of Drug Offenses",
+    "Counter International Terrorism",
+    "Traffic Police Administration",
+    "Countermeasures against Cybercrime",
+    "International Crime Investigation",
+    "Criminal Identification",
+]
+
+
+@pytest.fixture
+def sample(db):
+    sample_data.load()
+
+
+def expected_table(years):
+    """The source table as cell texts: numbers where a program ran, "not held" elsewhere."""
+    figures = {(r["program"], r["year"]): r for r in reference_rows()}
+    rows = []
+    for program in PROGRAMS:
+        cells = [program]
+        for year in years:
+            figure = figures.get((program, year))
+            if figure:
+                cells += [str(figure["participants"]), str(figure["countries"])]
+            else:
+                cells += ["not held", "not held"]
+        rows.append(cells)
+    totals = ["Total participants"]
+    for year in years:
+        total = sum(r["participants"] for r in reference_rows() if r["year"] == year)
+        totals += [str(total), "countries not totalled"]
+    return rows, totals
+
+
+def test_programs_page_shows_the_source_table_cell_by_cell(client, sample):
+    response = client.get(reverse("programs:index"))
+    assert response.status_code == 200
+    page = parse_tables(response.content)
+    assert page.captions == [SCHEME_NAME]
+    (table,) = page.tables
+    years = [2016, 2017, 2018, 2019, 2020]
+    assert table[0] == ["Program", *map(str, years)]
+    assert table[1] == ["Participants", "Countries"] * 5
+    rows, totals = expected_table(years)
+    assert table[2:-1] == rows
+    assert table[-1] == totals
+    # The totals of the source table, added by hand.
+    assert table[-1][1::2] == ["98", "94", "117", "114", "23"]
+
+
+def test_programs_page_marks_up_the_table_for_screen_readers(client, sample):
+    html = client.get(reverse("programs:index")).content.decode()
+    assert '<th scope="colgroup" colspan="2" class="year-group">2016</th>' in html
+    assert html.count('<th scope="row">') == 9
+    assert '<span class="visually-hidden">not held</span>' in html
+    assert "A blank cell means the program was not held that year." in html
+    assert "Countries are not added up" in html
+    assert ">0<" not in html
+
+
+def test_programs_page_links_each_program_and_both_csvs(client, sample):
+    html = client.get(reverse("programs:index") + "?from=2017&to=2019").content.decode()
+    assert 'href="/programs/community-policing/"' in html
+    assert 'href="/programs/figures.csv?from=2017&amp;to=2019"' in html
+    assert 'href="/programs/table.csv?from=2017&amp;to=2019"' in html
+
+
+def test_year_filter_limits_the_columns(client, sample):
+    response = client.get(reverse("programs:index"), {"from": 2017, "to": 2019})
+    assert response.status_code == 200
+    (table,) = parse_tables(response.content).tables
+    assert table[0] == ["Program", "2017", "2018", "2019"]
+    rows, totals = expected_table([2017, 2018, 2019])
+    assert table[2:-1] == rows
+    assert table[-1] == totals
+
+
+def test_year_filter_with_one_end_open(client, sample):
+    (table,) = parse_tables(client.get("/programs/?from=2019").content).tables
+    assert table[0] == ["Program", "2019", "2020"]
+    # Programs that did not run in the selected years are left out.
+    assert [row[0] for row in table[2:-1]] == [
+        p for p in PROGRAMS if p != "Traffic Police Administration"
+    ]
+
+
+def test_filter_with_no_figures_says_so(client, sample):
+    response = client.get("/programs/?from=1990&to=1995")
+    assert response.status_code == 200
+    assert b"no figures for the selected years" in response.content
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "from=abc",
+        "to=2019x",
+        "from=99999999999999999999999999",
+        "from=-5",
+        "from=1949",
+        "to=2101",
+        "from=2019&to=2017",
+        "from=2017&from=2018",
+        "to=2017&to=2018",
+        "from=%00",
+        "from=2017.5",
+        "from[]=2017",
+    ],
+)
+def test_bad_filters_never_cause_a_server_error(client, sample, query):
+    response = client.get(f"/programs/?{query}")
+    assert response.status_code in (200, 400)
+    if response.status_code == 400:
+        # The page still explains the problem and shows every year.
+        assert b"The year filter could not be used" in response.content
+        (table,) = parse_tables(response.content).tables
+        assert table[0][1:] == ["2016", "2017", "2018", "2019", "2020"]
+
+
+def test_reversed_range_is_explained(client, sample):
+    response = client.get("/programs/?from=2019&to=2017")
+    assert response.status_code == 400
+    assert "is after the “to” year" in response.content.decode()
+
+
+def test_empty_filter_values_show_everything(client, sample):
+    response = client.get("/programs/?from=&to=")
+    assert response.status_code == 200
+
+
+def test_unpublished_programs_are_not_shown(client, sample):
+    from programs.models import Program
+
+    Program.objects.filter(slug="community-policing").update(published=False)
+    html = client.get("/programs/").content.decode()
+    assert "Community Policing" not in html
+    assert client.get("/programs/community-policing/").status_code == 404
+
+
+def test_one_table_per_scheme_in_display_order(client, sample):
+    scheme = make_scheme(name="Programs run by the police alone", display_order=0)
+    make_figure(program=make_program(name="Forensic Science", scheme=scheme), year=2021)
+    page = parse_tables(client.get("/programs/").content)
+    assert page.captions == ["Programs run by the police alone", SCHEME_NAME]
+    assert page.tables[0][0] == ["Program", "2021"]
+    assert page.tables[1][0][1:] == ["2016", "2017", "2018", "2019", "2020"]
+
+
+def test_programs_page_query_count_does_not_grow(client, django_assert_num_queries):
+    scheme = make_scheme()
+    for name in ("A", "B", "C"):
+        make_figure(program=make_program(name=name, scheme=scheme))
+    with CaptureQueriesContext(connection) as small:
+        assert client.get("/programs/").status_code == 200
+    # Schemes, figures, totals and "last updated"; navigation may add a constant few.
+    assert len(small) <= 8
+
+    make_many(schemes=2, programs=60, years=30)
+    with django_assert_num_queries(len(small)):
+        response = client.get("/programs/")
+    assert response.status_code == 200
+    assert len(parse_tables(response.content).tables) == 3
+
+
+def test_program_page_shows_years_and_totals(client, sample):
+    response = client.get(
+        reverse("programs:detail", kwargs={"slug": "traffic-police-administration"})
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert SCHEME_NAME.replace("&", "&amp;") in html
+    (table,) = parse_tables(html).tables
+    assert table == [
+        ["Year", "Participants", "Countries"],
+        ["2016", "11", "11"],
+        ["2017", "not held", "not held"],
+        ["2018", "10", "10"],
+        ["Total", "21", "countries not totalled"],
+    ]
+
+
+def test_program_page_shows_description_and_notes(client):
+    program = make_program(name="Forensic Science", description="Fingerprints and DNA.")
+    make_figure(program=program, year=2019, note="held online")
+    html = client.get(program.get_absolute_url()).content.decode()
+    assert "Fingerprints and DNA." in html
+    (table,) = parse_tables(html).tables
+    assert table[0] == ["Year", "Participants", "Countries", "Note"]
+    assert table[1] == ["2019", "10", "8", "held online"]
+
+
+def test_program_page_query_count_is_constant(client, django_assert_max_num_queries):
+    program = make_program()
+    for year in range(1990, 2020):
+        make_figure(program=program, year=year)
+    with django_assert_max_num_queries(5):
+        assert client.get(program.get_absolute_url()).status_code == 200
+
+
+def test_unknown_slug_is_404(client, sample):
+    assert client.get("/programs/no-such-program/").status_code == 404
+
+
+def test_scheme_tables_partial_renders_one_scheme_in_another_page(sample):
+    other = make_scheme(name="Other scheme")
+    make_figure(program=make_program(name="Elsewhere", scheme=other))
+    request = RequestFactory().get("/about/", {"from": "2018"})
+    context = scheme_tables_context(request, scheme="jica-knowledge-co-creation")
+    html = render_to_string("programs/includes/scheme_tables.html", context, request=request)
+    page = parse_tables(html)
+    assert page.captions == [f"{SCHEME_NAME}, 2018–2020"]
+    assert page.tables[0][0] == ["Program", "2018", "2019", "2020"]
+    assert "Elsewhere" not in html
+    assert "/programs/figures.csv?from=2018" in html
+
+
+def test_scheme_tables_context_reports_bad_filters():
+    request = RequestFactory().get("/", {"from": "soon"})
+    context = scheme_tables_context(request)
+    assert context["form"].errors
+    assert context["filter_errors"] == ["Enter a whole number."]
+    assert context["figures_csv_url"] == "/programs/figures.csv"
