@@ -41,8 +41,9 @@ def scheme_tables_context(request, scheme=None):
         schemes = list(Scheme.objects.all())
     else:
         if isinstance(scheme, str):
-            scheme = get_object_or_404(Scheme, slug=scheme)
-        schemes = [scheme]
+            # An unknown slug in an embedding page shows no table rather than failing the page.
+            scheme = Scheme.objects.filter(slug=scheme).first()
+        schemes = [scheme] if scheme else []
         figures = figures.filter(program__scheme=scheme)
         totals = totals.filter(program__scheme=scheme)
     query = form.query_string

@@ -246,3 +246,10 @@ def test_scheme_tables_context_reports_bad_filters():
     assert context["form"].errors
     assert context["filter_errors"] == ["Enter a whole number."]
     assert context["figures_csv_url"] == "/programs/figures.csv"
+
+
+def test_scheme_tables_partial_with_an_unknown_scheme_shows_no_table():
+    request = RequestFactory().get("/")
+    context = scheme_tables_context(request, scheme="no-such-scheme")
+    html = render_to_string("programs/includes/scheme_tables.html", context, request=request)
+    assert "<table" not in html
