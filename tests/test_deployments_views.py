@@ -301,3 +301,12 @@ def test_query_count_does_not_grow_with_rows(client, url):
     many_deployments(500)
     many_dispatches(500)
     assert _queries(client, url) == with_ten
+
+
+def test_country_sitemap_lists_the_country_pages(loaded):
+    from deployments.sitemaps import CountrySitemap
+
+    sitemap = CountrySitemap()
+    locations = [sitemap.location(item) for item in sitemap.items()]
+    assert "/countries/id/" in locations and "/countries/af/" in locations
+    assert len(locations) == 18
