@@ -1,1 +1,508 @@
-from django.db import models  # noqa: F401
+"""Police officials sent abroad: Japan Disaster Relief (JDR) deployments and expert dispatches.
+
+Countries are django-countries ISO 3166 codes. Its English names include "Taiwan" (the source's
+column says "Country/Region") and use "Türkiye" for TR, the name Japan and the UN have used
+since 2022; the source page, older, says "Turkey".
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, F, Max, Min, Q, Sum
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_countries.fields import Country, CountryField
+from simple_history.models import HistoricalRecords
+
+# The JDR Law dates from 1987; no deployment with a JDR team can be older.
+FIRST_JDR_YEAR = 1987
+# Police expert dispatches go back further than the JDR; this only stops typing slips.
+FIRST_DISPATCH_YEAR = 1950
+# "Not later than the current month/year" cannot be a database constraint: a CHECK must give
+# the same answer for a row whenever it is evaluated (PostgreSQL assumes CHECK expressions are
+# immutable and re-checks none of them as time passes; a dump restored later would be judged
+# against a different "now"). So clean() enforces "not in the future" and the database keeps
+# only this wide, fixed bound against typing slips such as 20023.
+LAST_POSSIBLE_YEAR = 2100
+EXPERT_COUNT_FIELDS = ("long_term_experts", "short_term_experts", "other_experts")
+
+
+def month_year(year, month):
+    """'June 1990', as the source writes dates."""
+    return f"{MONTHS[month]} {year}"
+
+
+def persons_text(persons):
+    """'6 persons', '1 person'."""
+    return ngettext("%(count)d person", "%(count)d persons", persons) % {"count": persons}
+
+
+class DisasterType(models.TextChoices):
+    EARTHQUAKE = "earthquake", _("Earthquake")
+    TSUNAMI = "tsunami", _("Tsunami")
+    BUILDING_COLLAPSE = "building-collapse", _("Building collapse")
+    FLOOD = "flood", _("Flood")
+    STORM = "storm", _("Storm")
+    LANDSLIDE = "landslide", _("Landslide")
+    VOLCANIC_ERUPTION = "volcanic-eruption", _("Volcanic eruption")
+    OTHER = "other", _("Other")
+
+
+class Team(models.TextChoices):
+    RESCUE = "rescue", _("Rescue team")
+    SEARCH_SUPPORT = "search-support", _("Search support experts team")
+    FORENSIC = "forensic", _("Forensic experts team")
+    OTHER = "other", _("Other team")
+
+
+class DisasterDeploymentQuerySet(models.QuerySet):
+    def chronological(self):
+        return self.order_by("year", "month", "country", "team")
+
+    def newest_first(self):
+        return self.order_by("-year", "-month", "country", "team")
+
+    def summary(self):
+        """Totals of these deployments, computed in the database (three queries).
+
+        Returns a DeploymentSummary: count, persons, countries, first and latest deployment,
+        and the count and persons per team (every team, zero included, in choice order).
+        """
+        team_counts = {}
+        for team in Team:
+            team_counts[f"{team.value}_count"] = Count("pk", filter=Q(team=team))
+            team_counts[f"{team.value}_persons"] = Sum("persons", filter=Q(team=team))
+        # Aggregate names must not be field names ("persons", "country").
+        totals = self.aggregate(
+            total_count=Count("pk"),
+            total_persons=Sum("persons"),
+            country_count=Count("country", distinct=True),
+            last_updated=Max("updated_at"),
+            **team_counts,
+        )
+        by_team = [
+            TeamTotal(
+                team=team,
+                count=totals[f"{team.value}_count"],
+                persons=totals[f"{team.value}_persons"] or 0,
+            )
+            for team in Team
+        ]
+        return DeploymentSummary(
+            count=totals["total_count"],
+            persons=totals["total_persons"] or 0,
+            countries=totals["country_count"],
+            first=self.chronological().first(),
+            latest=self.newest_first().first(),
+            by_team=by_team,
+            last_updated=totals["last_updated"],
+        )
+
+    def facet_counts(self, field_name):
+        """{value: number of deployments} for one field, in one grouped query."""
+        rows = self.order_by().values_list(field_name).annotate(n=Count("pk"))
+        return dict(rows)
+
+    def per_country(self):
+        """{country code: (deployments, persons)} in one grouped query."""
+        rows = self.order_by().values_list("country").annotate(n=Count("pk"), p=Sum("persons"))
+        return {code: (n, persons) for code, n, persons in rows}
+
+
+@dataclass(frozen=True)
+class TeamTotal:
+    team: Team
+    count: int
+    persons: int
+
+    @property
+    def label(self):
+        return self.team.label
+
+
+@dataclass(frozen=True)
+class DeploymentSummary:
+    count: int
+    persons: int
+    countries: int
+    first: "DisasterDeployment | None"
+    latest: "DisasterDeployment | None"
+    by_team: list[TeamTotal] = field(default_factory=list)
+    last_updated: "datetime | None" = None
+
+    @property
+    def teams_used(self):
+        """Teams with at least one deployment, for sentences that list them."""
+        return [total for total in self.by_team if total.count]
+
+
+class DisasterDeployment(models.Model):
+    """Police officials who went abroad with a JDR team after one disaster."""
+
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        validators=[MinValueValidator(FIRST_JDR_YEAR), MaxValueValidator(LAST_POSSIBLE_YEAR)],
+        help_text=_("Year the team left Japan."),
+    )
+    month = models.PositiveSmallIntegerField(
+        _("month"),
+        choices=list(MONTHS.items()),
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("Month the team left Japan. The source gives month and year, not the day."),
+    )
+    country = CountryField(
+        _("country/region"), help_text=_("Where the disaster happened and the team worked.")
+    )
+    place = models.CharField(
+        _("place"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional: city or area within the country, e.g. Kahramanmaraş."),
+    )
+    disaster = models.CharField(
+        _("disaster"), max_length=20, choices=DisasterType.choices, default=DisasterType.EARTHQUAKE
+    )
+    team = models.CharField(
+        _("team"),
+        max_length=20,
+        choices=Team.choices,
+        default=Team.RESCUE,
+        help_text=_("The JDR team the police officials joined."),
+    )
+    persons = models.PositiveIntegerField(
+        _("persons dispatched"),
+        validators=[MinValueValidator(1)],
+        help_text=_("Number of police officials sent; at least 1."),
+    )
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("Optional: a sentence or two on what the team did.")
+    )
+    source_url = models.URLField(
+        _("source link"),
+        blank=True,
+        help_text=_("Optional: the announcement or report this row comes from."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = DisasterDeploymentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["year", "month", "country", "team"]
+        verbose_name = _("disaster relief deployment")
+        verbose_name_plural = _("disaster relief deployments")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(persons__gte=1),
+                name="deployment_persons_at_least_one",
+                violation_error_message=_("At least one person must have been dispatched."),
+            ),
+            models.CheckConstraint(
+                condition=Q(month__gte=1, month__lte=12),
+                name="deployment_month_1_to_12",
+                violation_error_message=_("The month must be between 1 (January) and 12."),
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=FIRST_JDR_YEAR, year__lte=LAST_POSSIBLE_YEAR),
+                name="deployment_year_in_range",
+                violation_error_message=format_lazy(
+                    _("The year must be {first} or later: JDR teams exist since {first}."),
+                    first=FIRST_JDR_YEAR,
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["year", "month", "country", "team"],
+                name="deployment_unique_month_country_team",
+                violation_error_message=_(
+                    "This team already has a deployment to this country in this month. "
+                    "Edit that row instead of adding a second one."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.month_year}: {self.get_team_display()} to {self.country.name}"
+
+    def get_absolute_url(self):
+        return reverse("deployments:country_detail", args=[self.country.code.lower()])
+
+    @property
+    def month_year(self):
+        return month_year(self.year, self.month)
+
+    @property
+    def persons_text(self):
+        return persons_text(self.persons)
+
+    def clean(self):
+        super().clean()
+        if self.year is None or self.month is None:
+            return
+        today = timezone.localdate()
+        if (self.year, self.month) > (today.year, today.month):
+            raise ValidationError(
+                _("The deployment cannot be later than the current month (%(now)s).")
+                % {"now": month_year(today.year, today.month)},
+                code="future",
+            )
+
+
+class ExpertDispatchQuerySet(models.QuerySet):
+    def newest_first(self):
+        """Most recent activity first: by last year (or only year), then by first year."""
+        return self.annotate(last_year=Coalesce("end_year", "start_year")).order_by(
+            "-last_year", "-start_year", "country", "pk"
+        )
+
+    def involving(self, code):
+        """Dispatches hosted by the country or for its officers' benefit."""
+        return self.filter(Q(country=code) | Q(beneficiary=code))
+
+    def overlapping(self, year_from=None, year_to=None):
+        """Dispatches active at some time within the year range."""
+        qs = self
+        if year_from is not None:
+            qs = qs.filter(
+                Q(end_year__gte=year_from) | Q(end_year__isnull=True, start_year__gte=year_from)
+            )
+        if year_to is not None:
+            qs = qs.filter(start_year__lte=year_to)
+        return qs
+
+    def summary(self):
+        """{count, countries (hosts), first_year, latest_year, last_updated}: one query."""
+        totals = self.aggregate(
+            total_count=Count("pk"),
+            last_updated=Max("updated_at"),
+            country_count=Count("country", distinct=True),
+            first_year=Min("start_year"),
+            latest_year=Max(Coalesce("end_year", "start_year")),
+        )
+        totals["count"] = totals.pop("total_count")
+        totals["countries"] = totals.pop("country_count")
+        return totals
+
+    def per_host_country(self):
+        """{country code: dispatches hosted} in one grouped query."""
+        return dict(self.order_by().values_list("country").annotate(n=Count("pk")))
+
+    def per_beneficiary_country(self):
+        """{country code: dispatches for its officers, hosted elsewhere} in one grouped query."""
+        rows = self.exclude(beneficiary="").order_by().values_list("beneficiary")
+        return dict(rows.annotate(n=Count("pk")))
+
+
+class ExpertDispatch(models.Model):
+    """Police experts sent abroad to advise or train, for one period and one field of work."""
+
+    country = CountryField(
+        _("host country/region"), help_text=_("Where the experts went and worked.")
+    )
+    beneficiary = CountryField(
+        _("beneficiary country/region"),
+        blank=True,
+        help_text=_(
+            "Only when the training was for another country's police, e.g. Afghan officers "
+            "trained in Türkiye. Leave blank when the host country's own police benefited."
+        ),
+    )
+    start_year = models.PositiveSmallIntegerField(
+        _("first year"),
+        validators=[MinValueValidator(FIRST_DISPATCH_YEAR), MaxValueValidator(LAST_POSSIBLE_YEAR)],
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("last year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(FIRST_DISPATCH_YEAR), MaxValueValidator(LAST_POSSIBLE_YEAR)],
+        help_text=_("Leave blank when the dispatch began and ended in the same year."),
+    )
+    # Counts are blank when the source does not give them: shown as "not stated", never 0.
+    long_term_experts = models.PositiveSmallIntegerField(
+        _("long-term experts"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave blank when the number is not stated."),
+    )
+    short_term_experts = models.PositiveSmallIntegerField(
+        _("short-term experts"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Leave blank when the number is not stated."),
+    )
+    other_experts = models.PositiveSmallIntegerField(
+        _("other experts"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Instructors and others; leave blank when the number is not stated."),
+    )
+    other_experts_role = models.CharField(
+        _("role of the other experts"),
+        max_length=100,
+        blank=True,
+        help_text=_("Optional: who the other experts were, e.g. judo instructors."),
+    )
+    field_of_work = models.CharField(
+        _("field of work"),
+        max_length=200,
+        help_text=_("What the experts worked on, e.g. community policing, the Koban system."),
+    )
+    partner = models.CharField(
+        _("partner organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("Optional: e.g. JICA."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    source_url = models.URLField(_("source link"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = ExpertDispatchQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_year", "country"]
+        verbose_name = _("expert dispatch")
+        verbose_name_plural = _("expert dispatches")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True) | Q(end_year__gte=F("start_year")),
+                name="dispatch_end_not_before_start",
+                violation_error_message=_("The last year cannot be before the first year."),
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    start_year__gte=FIRST_DISPATCH_YEAR, start_year__lte=LAST_POSSIBLE_YEAR
+                ),
+                name="dispatch_start_year_in_range",
+                violation_error_message=format_lazy(
+                    _("The first year must be between {first} and {last}."),
+                    first=FIRST_DISPATCH_YEAR,
+                    last=LAST_POSSIBLE_YEAR,
+                ),
+            ),
+            *(
+                models.CheckConstraint(
+                    condition=Q(**{f"{name}__isnull": True}) | Q(**{f"{name}__gte": 1}),
+                    name=f"dispatch_{name}_blank_or_positive",
+                    violation_error_message=_(
+                        "A number of experts must be at least 1; leave it blank when the "
+                        "number is not stated."
+                    ),
+                )
+                for name in EXPERT_COUNT_FIELDS
+            ),
+            models.CheckConstraint(
+                condition=~Q(beneficiary=F("country")),
+                name="dispatch_beneficiary_not_host",
+                violation_error_message=_(
+                    "Leave the beneficiary blank when the host country's own police benefited."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["country", "beneficiary", "start_year", "field_of_work"],
+                name="dispatch_unique_country_year_field",
+                violation_error_message=_(
+                    "This dispatch is already recorded (same country, beneficiary, first year "
+                    "and field of work). Edit that record instead."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.years}: {self.field_of_work} ({self.country.name})"
+
+    def get_absolute_url(self):
+        return reverse("deployments:country_detail", args=[self.country.code.lower()])
+
+    @property
+    def years(self):
+        """'2013-2016', or '2011' for a dispatch within one year."""
+        if self.end_year and self.end_year != self.start_year:
+            return f"{self.start_year}-{self.end_year}"
+        return str(self.start_year)
+
+    @property
+    def beneficiary_or_host(self):
+        return self.beneficiary or self.country
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        this_year = timezone.localdate().year
+        if self.start_year is not None and self.start_year > this_year:
+            errors["start_year"] = _(
+                "The first year cannot be later than this year (%(year)d)."
+            ) % {"year": this_year}
+        if None not in (self.start_year, self.end_year) and self.end_year < self.start_year:
+            errors["end_year"] = _("The last year cannot be before the first year.")
+        if self.beneficiary and self.beneficiary == self.country:
+            errors["beneficiary"] = _(
+                "Leave the beneficiary blank when the host country's own police benefited."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+@dataclass(frozen=True)
+class CountryActivity:
+    """One country/region on the countries page, with its counts."""
+
+    country: Country
+    deployments: int = 0
+    persons: int = 0
+    dispatches_hosted: int = 0
+    dispatches_benefiting: int = 0
+
+    @property
+    def code(self):
+        return self.country.code.lower()
+
+    @property
+    def name(self):
+        return self.country.name
+
+
+def country_activity():
+    """Every country with a deployment or dispatch, sorted by name: three grouped queries."""
+    deployments = DisasterDeployment.objects.per_country()
+    hosted = ExpertDispatch.objects.per_host_country()
+    benefiting = ExpertDispatch.objects.per_beneficiary_country()
+    codes = set(deployments) | set(hosted) | set(benefiting)
+    activity = [
+        CountryActivity(
+            country=Country(code),
+            deployments=deployments.get(code, (0, 0))[0],
+            persons=deployments.get(code, (0, 0))[1] or 0,
+            dispatches_hosted=hosted.get(code, 0),
+            dispatches_benefiting=benefiting.get(code, 0),
+        )
+        for code in codes
+    ]
+    return sorted(activity, key=lambda item: item.name)
+
+
+def countries_reached():
+    """Number of distinct countries with any deployment or dispatch, counted in the database."""
+    union = (
+        DisasterDeployment.objects.order_by()
+        .values_list("country")
+        .union(
+            ExpertDispatch.objects.order_by().values_list("country"),
+            ExpertDispatch.objects.exclude(beneficiary="").order_by().values_list("beneficiary"),
+        )
+    )
+    return union.count()

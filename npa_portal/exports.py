@@ -18,15 +18,63 @@ UTF8_BOM = "\ufeff"
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a public table: its CSV header, its on-screen heading and its cell value."""
+    """One column of a public table: its CSV header, its on-screen heading and its cell value.
+
+    A table whose page and CSV differ in shape still defines its columns once: `display` gives
+    the on-screen text when it differs from the CSV value ("6 persons" for 6), and a column
+    can be CSV-only (`on_screen=False`: "year" and "month" under one "Month & Year" heading) or
+    screen-only (`in_csv=False`). `sort` names the `?sort=` key of a sortable column.
+    """
 
     key: str
     label: str
     value: Callable[[Any], Any]
     numeric: bool = False
+    display: Callable[[Any], Any] | None = None
+    in_csv: bool = True
+    on_screen: bool = True
+    sort: str = ""
+    link: Callable[[Any], str] | None = None
 
     def cell(self, row):
         return self.value(row)
+
+    def text(self, row):
+        """What the page shows in this column's cell."""
+        return (self.display or self.value)(row)
+
+
+def csv_columns(columns: list[Column]) -> list[Column]:
+    return [column for column in columns if column.in_csv]
+
+
+def screen_columns(columns: list[Column]) -> list[Column]:
+    return [column for column in columns if column.on_screen]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One on-screen cell, ready for a template: its text, alignment and optional link."""
+
+    text: Any
+    numeric: bool = False
+    url: str = ""
+
+
+def table_rows(columns: list[Column], rows: Iterable[Any]) -> list[list[Cell]]:
+    """The on-screen cells of each row, so a template loops instead of naming columns again."""
+    shown = screen_columns(columns)
+    return [
+        [
+            Cell(
+                text=column.text(row),
+                numeric=column.numeric,
+                url=column.link(row) if column.link else "",
+            )
+            for column in shown
+        ]
+        for row in rows
+    ]
 
 
 def neutralise(value):
@@ -38,6 +86,7 @@ def neutralise(value):
 
 def csv_rows(columns: list[Column], rows: Iterable[Any]):
     """Yield the header and then one list of neutralised cells per row."""
+    columns = csv_columns(columns)
     yield [column.key for column in columns]
     for row in rows:
         yield [neutralise(column.cell(row)) for column in columns]

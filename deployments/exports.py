@@ -1,0 +1,111 @@
+"""The columns of the deployments and dispatches tables, defined once.
+
+The public pages, the CSV downloads and the admin export all read these lists, so a heading or
+a cell format changes in one place.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from npa_portal.exports import Column
+
+NOT_STATED = _("not stated")
+
+
+def _count_text(value):
+    return NOT_STATED if value is None else value
+
+
+def _country_with_place(deployment):
+    if deployment.place:
+        return f"{deployment.country.name} ({deployment.place})"
+    return deployment.country.name
+
+
+def _other_experts_text(dispatch):
+    text = _count_text(dispatch.other_experts)
+    if dispatch.other_experts_role:
+        return f"{text} ({dispatch.other_experts_role})"
+    return text
+
+
+DEPLOYMENT_COLUMNS = [
+    Column("month_year", _("Month & Year"), lambda d: d.month_year, in_csv=False, sort="date"),
+    Column("year", _("Year"), lambda d: d.year, numeric=True, on_screen=False),
+    Column("month", _("Month"), lambda d: d.month, numeric=True, on_screen=False),
+    Column("country_code", _("Country code"), lambda d: d.country.code, on_screen=False),
+    Column(
+        "country",
+        _("Country/Region"),
+        lambda d: d.country.name,
+        display=_country_with_place,
+        sort="country",
+        link=lambda d: d.get_absolute_url(),
+    ),
+    Column("place", _("Place"), lambda d: d.place, on_screen=False),
+    Column("disaster", _("Disaster"), lambda d: d.get_disaster_display(), sort="disaster"),
+    Column("team", _("Team"), lambda d: d.get_team_display(), sort="team"),
+    Column(
+        "persons",
+        _("Dispatched"),
+        lambda d: d.persons,
+        numeric=True,
+        display=lambda d: d.persons_text,
+        sort="persons",
+    ),
+]
+
+DISPATCH_COLUMNS = [
+    Column("years", _("Years"), lambda e: e.years, in_csv=False),
+    Column("start_year", _("First year"), lambda e: e.start_year, numeric=True, on_screen=False),
+    Column(
+        "end_year",
+        _("Last year"),
+        lambda e: e.end_year or e.start_year,
+        numeric=True,
+        on_screen=False,
+    ),
+    Column("country_code", _("Host code"), lambda e: e.country.code, on_screen=False),
+    Column(
+        "country",
+        _("Host country/region"),
+        lambda e: e.country.name,
+        link=lambda e: e.get_absolute_url(),
+    ),
+    Column(
+        "beneficiary_code",
+        _("Beneficiary code"),
+        lambda e: e.beneficiary_or_host.code,
+        on_screen=False,
+    ),
+    Column("beneficiary", _("Police trained or advised"), lambda e: e.beneficiary_or_host.name),
+    Column("field_of_work", _("Field of work"), lambda e: e.field_of_work),
+    Column(
+        "long_term_experts",
+        _("Long-term experts"),
+        lambda e: e.long_term_experts,
+        numeric=True,
+        display=lambda e: _count_text(e.long_term_experts),
+    ),
+    Column(
+        "short_term_experts",
+        _("Short-term experts"),
+        lambda e: e.short_term_experts,
+        numeric=True,
+        display=lambda e: _count_text(e.short_term_experts),
+    ),
+    Column(
+        "other_experts",
+        _("Other experts"),
+        lambda e: e.other_experts,
+        numeric=True,
+        display=_other_experts_text,
+    ),
+    Column(
+        "other_experts_role",
+        _("Role of other experts"),
+        lambda e: e.other_experts_role,
+        on_screen=False,
+    ),
+    Column("partner", _("Partner"), lambda e: e.partner, display=lambda e: e.partner or NOT_STATED),
+    Column("description", _("Description"), lambda e: e.description),
+]

@@ -1,0 +1,196 @@
+"""Public pages: the disaster relief table, the expert dispatches, and one page per country.
+
+`disaster_relief_context()` and `expert_dispatches_context()` are also used by content pages
+that embed these lists (pages.blocks), with the partial templates under `includes/`; the pages
+here use the very same functions and partials.
+"""
+
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from django_countries import countries
+from django_countries.fields import Country
+
+from npa_portal.exports import csv_response, screen_columns, table_rows
+
+from .exports import DEPLOYMENT_COLUMNS, DISPATCH_COLUMNS
+from .forms import DisasterReliefFilterForm, ExpertDispatchFilterForm
+from .models import DisasterDeployment, ExpertDispatch, country_activity
+
+
+def _plain_headers(columns):
+    return [{"column": column, "state": "", "query": ""} for column in screen_columns(columns)]
+
+
+def _sort_headers(form, columns):
+    """Column headings with the link that sorts by them and their current aria-sort state."""
+    current = form.sort_key
+    headers = []
+    for column in screen_columns(columns):
+        header = {"column": column, "state": "", "query": ""}
+        if column.sort:
+            if current == column.sort:
+                header["state"] = "ascending"
+                next_sort = f"-{column.sort}"
+            elif current == f"-{column.sort}":
+                header["state"] = "descending"
+                next_sort = column.sort
+            else:
+                next_sort = column.sort
+            header["query"] = form.valid_params(sort=next_sort).urlencode()
+        headers.append(header)
+    return headers
+
+
+def _filtered_deployments(request):
+    form = DisasterReliefFilterForm(request.GET)
+    form.is_valid()
+    rows = form.sorted_rows(form.filter(DisasterDeployment.objects.all()))
+    return form, rows
+
+
+def disaster_relief_context(request):
+    """The summary, filters with facet counts, and the table: a constant seven queries."""
+    form, rows = _filtered_deployments(request)
+    everything = DisasterDeployment.objects.all()
+    facets = {name: form.filter(everything, skip=name).facet_counts(name) for name in form.FACETS}
+    form.set_facets(facets, selected_country=form.value("country"))
+    query = form.valid_params().urlencode()
+    return {
+        "jdr_form": form,
+        "jdr_summary": everything.summary(),
+        "jdr_headers": _sort_headers(form, DEPLOYMENT_COLUMNS),
+        "jdr_rows": table_rows(DEPLOYMENT_COLUMNS, rows),
+        "jdr_shown": len(rows),
+        "jdr_shown_persons": sum(row.persons for row in rows),
+        "jdr_csv_url": reverse("deployments:disaster_relief_csv") + (f"?{query}" if query else ""),
+        "jdr_page_url": reverse("deployments:disaster_relief"),
+    }
+
+
+def _dispatch_groups(dispatches):
+    """Dispatches grouped by host country, groups in order of their newest dispatch."""
+    groups = {}
+    for dispatch in dispatches:
+        groups.setdefault(dispatch.country.code, []).append(dispatch)
+    columns = [column for column in DISPATCH_COLUMNS if column.key != "country"]
+    return [
+        {
+            "country": rows[0].country,
+            "url": rows[0].get_absolute_url(),
+            "rows": table_rows(columns, rows),
+        }
+        for rows in groups.values()
+    ], columns
+
+
+def expert_dispatches_context(request):
+    """Dispatches grouped by host country, newest first: a constant three queries."""
+    form = ExpertDispatchFilterForm(request.GET)
+    form.is_valid()
+    dispatches = list(form.filter(ExpertDispatch.objects.newest_first()))
+    groups, columns = _dispatch_groups(dispatches)
+    form.set_facets(ExpertDispatch.objects.per_host_country())
+    query = form.valid_params().urlencode()
+    return {
+        "dispatch_form": form,
+        "dispatch_summary": ExpertDispatch.objects.summary(),
+        "dispatch_groups": groups,
+        "dispatch_headers": _plain_headers(columns),
+        "dispatch_shown": len(dispatches),
+        "dispatch_csv_url": reverse("deployments:expert_dispatches_csv")
+        + (f"?{query}" if query else ""),
+        "dispatch_page_url": reverse("deployments:expert_dispatches"),
+    }
+
+
+def _status(form):
+    # The page still renders, with a message and the bad parameter ignored; the status tells
+    # machines that part of the request was refused.
+    return 200 if form.is_valid() else 400
+
+
+@require_safe
+def disaster_relief(request):
+    context = disaster_relief_context(request)
+    context["last_updated"] = context["jdr_summary"].last_updated
+    return render(
+        request,
+        "deployments/disaster_relief.html",
+        context,
+        status=_status(context["jdr_form"]),
+    )
+
+
+@require_safe
+def expert_dispatches(request):
+    context = expert_dispatches_context(request)
+    context["last_updated"] = context["dispatch_summary"]["last_updated"]
+    return render(
+        request,
+        "deployments/expert_dispatches.html",
+        context,
+        status=_status(context["dispatch_form"]),
+    )
+
+
+def _bad_request(form):
+    message = "Bad request:\n" + "\n".join(form.error_messages) + "\n"
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def disaster_relief_csv(request):
+    """The table as on screen, same filters and sort; a bad parameter is a 400, not a guess."""
+    form, rows = _filtered_deployments(request)
+    if not form.is_valid():
+        return _bad_request(form)
+    return csv_response(request, "disaster-relief-deployments.csv", DEPLOYMENT_COLUMNS, rows)
+
+
+@require_safe
+def expert_dispatches_csv(request):
+    form = ExpertDispatchFilterForm(request.GET)
+    if not form.is_valid():
+        return _bad_request(form)
+    rows = form.filter(ExpertDispatch.objects.newest_first()).iterator()
+    return csv_response(request, "expert-dispatches.csv", DISPATCH_COLUMNS, rows)
+
+
+@require_safe
+def country_list(request):
+    return render(request, "deployments/country_list.html", {"activity": country_activity()})
+
+
+@require_safe
+def country_detail(request, code):
+    # One address per country: /countries/id/. Upper case (/countries/ID/) redirects there.
+    if code != code.lower():
+        return redirect("deployments:country_detail", code=code.lower(), permanent=True)
+    upper = code.upper()
+    if upper not in countries:
+        raise Http404("No such country code")
+    deployments = list(DisasterDeployment.objects.filter(country=upper).newest_first())
+    dispatches = list(ExpertDispatch.objects.involving(upper).newest_first())
+    if not deployments and not dispatches:
+        raise Http404("No activity recorded for this country")
+    hosted = [d for d in dispatches if d.country == upper]
+    benefiting = [d for d in dispatches if d.country != upper]
+    deployment_columns = [c for c in DEPLOYMENT_COLUMNS if c.key != "country"]
+    hosted_columns = [c for c in DISPATCH_COLUMNS if c.key != "country"]
+    benefiting_columns = [c for c in DISPATCH_COLUMNS if c.key != "beneficiary"]
+    return render(
+        request,
+        "deployments/country_detail.html",
+        {
+            "country": Country(upper),
+            "deployment_headers": _plain_headers(deployment_columns),
+            "deployment_rows": table_rows(deployment_columns, deployments),
+            "persons": sum(d.persons for d in deployments),
+            "hosted_headers": _plain_headers(hosted_columns),
+            "hosted_rows": table_rows(hosted_columns, hosted),
+            "benefiting_headers": _plain_headers(benefiting_columns),
+            "benefiting_rows": table_rows(benefiting_columns, benefiting),
+        },
+    )

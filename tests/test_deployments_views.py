@@ -1,0 +1,312 @@
+"""The public pages: disaster relief table, expert dispatches and country pages."""
+
+import csv
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from deployments import sample_data
+from deployments.models import DisasterDeployment, ExpertDispatch
+from deployments.views import disaster_relief_context, expert_dispatches_context
+
+from .deployments_builders import many_deployments, many_dispatches
+
+pytestmark = pytest.mark.django_db
+
+REFERENCE = Path(sample_data.DATA_DIR) / "disaster_relief_deployments.csv"
+MONTHS = "January February March April May June July August September October November December"
+
+
+@pytest.fixture
+def loaded():
+    sample_data.load()
+
+
+def _text(html):
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
+
+
+def _table_rows(response):
+    """Each body row of the first table as a list of cell texts."""
+    html = response.content.decode()
+    body = re.search(r"<tbody>(.*?)</tbody>", html, re.S).group(1)
+    rows = re.findall(r"<tr>(.*?)</tr>", body, re.S)
+    return [
+        [_text(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+        for row in rows
+    ]
+
+
+def test_table_matches_the_reference_row_by_row(client, loaded):
+    response = client.get(reverse("deployments:disaster_relief"))
+    assert response.status_code == 200
+    rows = _table_rows(response)
+    with open(REFERENCE, encoding="utf-8") as handle:
+        reference = list(csv.DictReader(handle))
+    month_names = MONTHS.split()
+    for line, row in zip(reference, rows, strict=False):
+        country = {"Turkey": "Türkiye"}.get(line["country_or_region"], line["country_or_region"])
+        assert row[0] == f"{month_names[int(line['month']) - 1]} {line['year']}"
+        assert row[1] == country
+        assert row[2] == line["disaster"]
+        assert row[4] == f"{line['persons_dispatched']} persons"
+    assert len(rows) == len(reference) + 1
+    assert rows[-1] == ["February 2023", "Türkiye", "Earthquake", "Rescue team", "23 persons"]
+    assert rows[5][:2] == ["September 1999", "Taiwan"]
+
+
+def test_summary_sentence_is_computed_from_the_data(client, loaded):
+    text = _text(client.get(reverse("deployments:disaster_relief")).content.decode())
+    assert "Since June 1990" in text
+    assert "on 17 occasions, 313 persons in all, to 16 countries and regions" in text
+    assert (
+        "15 with the rescue team, 1 with the search support experts team, "
+        "1 with the forensic experts team" in text
+    )
+    assert "The most recent deployment: February 2023, 23 persons to Türkiye (earthquake)" in text
+
+
+def test_column_headings_say_country_region_and_month_year(client, loaded):
+    html = client.get(reverse("deployments:disaster_relief")).content.decode()
+    assert "Country/Region" in html
+    assert "Month &amp; Year" in html
+    assert "<caption>" in html
+
+
+@pytest.mark.parametrize(
+    ("sort", "first_cells"),
+    [
+        ("-persons", ["September 1999", "Taiwan"]),
+        ("persons", ["February 2018", "Taiwan"]),
+        ("-date", ["February 2023", "Türkiye"]),
+        ("date", ["June 1990", "Iran"]),
+        ("country", ["May 2003", "Algeria"]),
+        ("-country", ["February 2023", "Türkiye"]),
+        ("disaster", ["December 1993", "Malaysia"]),
+        ("-disaster", ["December 2004", "Thailand"]),
+        ("team", ["December 2004", "Thailand"]),
+        ("-team", ["February 2018", "Taiwan"]),
+    ],
+)
+def test_every_column_sorts(client, loaded, sort, first_cells):
+    response = client.get(reverse("deployments:disaster_relief"), {"sort": sort})
+    assert response.status_code == 200
+    assert _table_rows(response)[0][:2] == first_cells
+
+
+def test_sorted_heading_links_to_the_reverse_order_and_keeps_filters(client, loaded):
+    html = client.get(
+        reverse("deployments:disaster_relief"), {"sort": "-persons", "team": "rescue"}
+    ).content.decode()
+    assert 'aria-sort="descending"' in html
+    assert "?team=rescue&amp;sort=persons" in html
+
+
+@pytest.mark.parametrize(
+    ("params", "count"),
+    [
+        ({"disaster": "building-collapse"}, 2),
+        ({"disaster": "tsunami"}, 1),
+        ({"team": "rescue"}, 15),
+        ({"team": "search-support"}, 1),
+        ({"country": "tw"}, 2),
+        ({"country": "TW"}, 2),
+        ({"from": "2000", "to": "2009"}, 6),
+        ({"from": "2018"}, 2),
+        ({"to": "1990"}, 2),
+        ({"country": "TW", "team": "rescue"}, 1),
+        ({"disaster": "flood"}, 0),
+    ],
+)
+def test_each_filter_narrows_the_table(client, loaded, params, count):
+    response = client.get(reverse("deployments:disaster_relief"), params)
+    assert response.status_code == 200
+    rows = _table_rows(response)
+    if count == 0:
+        assert rows == [["Nothing matches these filters."]]
+    else:
+        assert len(rows) == count
+        assert f"Showing {count} of 17 deployments" in _text(response.content.decode())
+
+
+def test_facet_counts_beside_each_choice(client, loaded):
+    html = client.get(reverse("deployments:disaster_relief"), {"country": "TW"}).content.decode()
+    # With Taiwan chosen, the other facets count Taiwan's rows only...
+    assert '<option value="earthquake">Earthquake (2)</option>' in html
+    assert '<option value="rescue">Rescue team (1)</option>' in html
+    assert '<option value="search-support">Search support experts team (1)</option>' in html
+    # ...and the country facet ignores its own choice, so other countries stay reachable.
+    assert '<option value="TW" selected>Taiwan (2)</option>' in html
+    assert '<option value="TR">Türkiye (1)</option>' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "sort=banana",
+        "sort=",
+        "from=abc",
+        "from=1800",
+        "to=99999999999999999999",
+        "from=2010&to=2000",
+        "country=xx",
+        "country=%00",
+        "country=Indonesia",
+        "disaster=meteor",
+        "team[]=rescue",
+        "team=rescue&team=forensic",
+        "from=1e3",
+        "unknown=1",
+    ],
+)
+@pytest.mark.parametrize(
+    "name",
+    [
+        "deployments:disaster_relief",
+        "deployments:disaster_relief_csv",
+        "deployments:expert_dispatches",
+        "deployments:expert_dispatches_csv",
+    ],
+)
+def test_bad_parameters_never_give_a_500(client, loaded, name, query):
+    response = client.get(f"{reverse(name)}?{query}")
+    assert response.status_code in (200, 400)
+
+
+def test_bad_parameter_is_explained_and_ignored_on_the_page(client, loaded):
+    response = client.get(reverse("deployments:disaster_relief"), {"from": "abc", "team": "rescue"})
+    assert response.status_code == 400
+    text = _text(response.content.decode())
+    assert "could not be used and were ignored" in text
+    assert "From year: Enter a whole number." in text
+    assert "Showing 15 of 17 deployments" in text
+
+
+def test_reversed_year_range_is_explained(client, loaded):
+    response = client.get(reverse("deployments:disaster_relief"), {"from": "2010", "to": "2000"})
+    assert "The last year must not be before the first year." in _text(response.content.decode())
+
+
+def test_expert_dispatches_grouped_by_host_newest_first(client, loaded):
+    response = client.get(reverse("deployments:expert_dispatches"))
+    assert response.status_code == 200
+    text = _text(response.content.decode())
+    headings = re.findall(r"<h3[^>]*>(.*?)</h3>", response.content.decode(), re.S)
+    assert [_text(h) for h in headings] == ["Indonesia", "Timor-Leste", "Türkiye"]
+    assert "2013-2016" in text
+    assert "2011-2014 Afghanistan judo training" in text
+    assert "2020 Indonesia crime-fighting capacity and the Koban system 2 1 not stated JICA" in text
+    assert "not stated (judo instructors)" in text
+    assert "5 dispatches of police experts are recorded, to 3 host countries" in text
+
+
+def test_expert_dispatches_filter_by_host_country(client, loaded):
+    response = client.get(reverse("deployments:expert_dispatches"), {"country": "tl"})
+    headings = re.findall(r"<h3[^>]*>(.*?)</h3>", response.content.decode(), re.S)
+    assert [_text(h) for h in headings] == ["Timor-Leste"]
+
+
+def test_country_list_shows_every_country_with_counts(client, loaded):
+    response = client.get(reverse("deployments:country_list"))
+    assert response.status_code == 200
+    rows = _table_rows(response)
+    assert len(rows) == 18
+    assert ["Taiwan", "2", "47", "0", "0"] in rows
+    assert ["Afghanistan", "0", "0", "0", "2"] in rows
+    assert ["Indonesia", "1", "21", "1", "0"] in rows
+
+
+def test_indonesia_shows_the_2009_earthquake_and_the_2020_dispatch(client, loaded):
+    response = client.get(reverse("deployments:country_detail", args=["id"]))
+    assert response.status_code == 200
+    text = _text(response.content.decode())
+    assert "October 2009 Earthquake Rescue team 21 persons" in text
+    assert "2020" in text and "the Koban system" in text and "JICA" in text
+
+
+def test_turkey_shows_the_judo_dispatch_for_afghanistan_and_the_2023_earthquake(client, loaded):
+    response = client.get(reverse("deployments:country_detail", args=["tr"]))
+    assert response.status_code == 200
+    text = _text(response.content.decode())
+    assert "February 2023 Earthquake Rescue team 23 persons" in text
+    assert "2011-2014 Afghanistan judo training for Afghan police officers" in text
+
+
+def test_afghanistan_page_lists_training_hosted_elsewhere(client, loaded):
+    text = _text(client.get("/countries/af/").content.decode())
+    assert "Training for the police of Afghanistan in other countries" in text
+    assert "2011-2014 Türkiye judo training" in text
+
+
+def test_upper_case_code_redirects_to_the_lower_case_address(client, loaded):
+    response = client.get("/countries/ID/")
+    assert response.status_code == 301
+    assert response["Location"] == "/countries/id/"
+
+
+@pytest.mark.parametrize("path", ["/countries/zz/", "/countries/us/", "/countries/xyz/"])
+def test_unknown_code_or_country_without_activity_is_404(client, loaded, path):
+    assert client.get(path).status_code == 404
+
+
+def test_partials_render_when_included_from_another_page(rf, loaded):
+    request = rf.get("/some/content/page/", {"team": "forensic"})
+    html = render_to_string(
+        "deployments/includes/disaster_relief_table.html",
+        disaster_relief_context(request),
+        request=request,
+    )
+    assert "December 2004" in html and "Thailand" in html
+    assert 'action="/deployments/disaster-relief/"' in html
+    assert "/deployments/disaster-relief.csv?team=forensic" in html
+    html = render_to_string(
+        "deployments/includes/expert_dispatch_list.html",
+        expert_dispatches_context(request),
+        request=request,
+    )
+    assert "Timor-Leste" in html and "2013-2016" in html
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/deployments/disaster-relief/",
+        "/deployments/disaster-relief/?sort=-persons&team=rescue",
+        "/deployments/disaster-relief.csv",
+        "/deployments/expert-dispatches/",
+        "/deployments/expert-dispatches.csv",
+        "/countries/",
+        "/countries/fr/",
+        "/countries/id/",
+    ],
+)
+def test_query_count_does_not_grow_with_rows(client, url):
+    many_deployments(10)
+    many_dispatches(10)
+    with_ten = _queries(client, url)
+    DisasterDeployment.objects.all().delete()
+    ExpertDispatch.objects.all().delete()
+    many_deployments(500)
+    many_dispatches(500)
+    assert _queries(client, url) == with_ten
+
+
+def test_country_sitemap_lists_the_country_pages(loaded):
+    from deployments.sitemaps import CountrySitemap
+
+    sitemap = CountrySitemap()
+    locations = [sitemap.location(item) for item in sitemap.items()]
+    assert "/countries/id/" in locations and "/countries/af/" in locations
+    assert len(locations) == 18
