@@ -29,7 +29,12 @@ test: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=npa_portal.test_settings $(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest
+	$(PY) -m pytest -m "not e2e"
+	$(PY) -m pytest -m e2e
+
+# Only the end-to-end tests in a real browser (Debian's chromium; .ci/run installs it).
+e2e: $(VENV)/.dev-installed
+	$(PY) -m pytest -m e2e
 
 # Production-like: DEBUG off, hashed static files, gunicorn. Needs DJANGO_SECRET_KEY in the environment or .env.
 serve: $(VENV)/.runtime-installed
