@@ -1,12 +1,41 @@
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from django_countries.fields import CountryField
 from django_countries.filters import CountryFilter
-from simple_history.admin import SimpleHistoryAdmin
+from django_countries.widgets import LazySelect
+
+from npa_portal.admin_history import HistoryAdmin
+from npa_portal.admin_imports import EditorialImportExportMixin
 
 from .models import DisasterDeployment, ExpertDispatch
+from .resources import DisasterDeploymentResource, ExpertDispatchResource
+
+
+class CountryAutocompleteSelect(LazySelect):
+    """The country list with type-to-search, using the admin's own select2 (no extra package).
+
+    All 250 countries are already in the page, so the search runs in the browser; without
+    JavaScript it stays an ordinary list.
+    """
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"class": "country-autocomplete", **(attrs or {})}, choices)
+
+    @property
+    def media(self):
+        return forms.Media(
+            js=[
+                "admin/js/vendor/jquery/jquery.js",
+                "admin/js/vendor/select2/select2.full.js",
+                "admin/js/jquery.init.js",
+                "deployments/country_autocomplete.js",
+            ],
+            css={"screen": ["admin/css/vendor/select2/select2.css", "admin/css/autocomplete.css"]},
+        )
 
 
 class DecadeListFilter(admin.SimpleListFilter):
@@ -50,6 +79,11 @@ class DeploymentsAdminMixin:
     # Source links are web pages; a link typed without a scheme is taken as https.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, CountryField):
+            kwargs["widget"] = CountryAutocompleteSelect
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     def get_search_results(self, request, queryset, search_term):
         matches, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         term = search_term.strip()
@@ -69,7 +103,8 @@ class DeploymentsAdminMixin:
 
 
 @admin.register(DisasterDeployment)
-class DisasterDeploymentAdmin(DeploymentsAdminMixin, SimpleHistoryAdmin):
+class DisasterDeploymentAdmin(DeploymentsAdminMixin, EditorialImportExportMixin, HistoryAdmin):
+    resource_classes = [DisasterDeploymentResource]
     list_display = ("month_year", "country", "place", "disaster", "team", "persons", "updated_at")
     list_display_links = ("month_year",)
     list_filter = ("disaster", "team", ("country", CountryFilter), DecadeListFilter)
@@ -86,7 +121,8 @@ class DisasterDeploymentAdmin(DeploymentsAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ExpertDispatch)
-class ExpertDispatchAdmin(DeploymentsAdminMixin, SimpleHistoryAdmin):
+class ExpertDispatchAdmin(DeploymentsAdminMixin, EditorialImportExportMixin, HistoryAdmin):
+    resource_classes = [ExpertDispatchResource]
     list_display = (
         "years",
         "country",

@@ -8,10 +8,13 @@ from django.urls import path, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
+
+from npa_portal.admin_history import HistoryAdmin
+from npa_portal.admin_imports import EditorialImportExportMixin
 
 from .forms import YearEntryChoiceForm, year_figure_formset
 from .models import AnnualFigure, Program, Scheme
+from .resources import AnnualFigureResource
 
 
 class RanInYearFilter(admin.SimpleListFilter):
@@ -50,7 +53,7 @@ class YearsRunFilter(admin.SimpleListFilter):
 
 
 @admin.register(Scheme)
-class SchemeAdmin(SimpleHistoryAdmin):
+class SchemeAdmin(HistoryAdmin):
     list_display = ["name", "slug", "display_order", "program_count"]
     list_editable = ["display_order"]
     search_fields = ["name", "slug", "description"]
@@ -72,7 +75,8 @@ class AnnualFigureInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(SimpleHistoryAdmin):
+class ProgramAdmin(HistoryAdmin):
+    change_list_template = "admin/programs/program/change_list.html"
     list_display = [
         "name",
         "scheme",
@@ -86,6 +90,7 @@ class ProgramAdmin(SimpleHistoryAdmin):
     list_filter = ["scheme", "published", YearsRunFilter, RanInYearFilter]
     list_select_related = ["scheme"]
     search_fields = ["name", "slug", "description", "scheme__name"]
+    autocomplete_fields = ["scheme"]
     fields = ["name", "slug", "scheme", "description", "display_order", "published"]
     inlines = [AnnualFigureInline]
     actions = ["publish", "unpublish"]
@@ -138,7 +143,9 @@ class ProgramAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AnnualFigure)
-class AnnualFigureAdmin(SimpleHistoryAdmin):
+class AnnualFigureAdmin(EditorialImportExportMixin, HistoryAdmin):
+    change_list_template = "admin/programs/annualfigure/change_list.html"
+    resource_classes = [AnnualFigureResource]
     list_display = ["program", "scheme", "year", "participants", "countries", "note"]
     list_filter = ["year", "program__scheme", "program__published"]
     list_select_related = ["program__scheme"]
@@ -162,12 +169,12 @@ class AnnualFigureAdmin(SimpleHistoryAdmin):
         ]
 
     def year_entry_view(self, request):
-        """Every published program of one scheme for one year, on one form, saved all at once."""
-        if not (
-            self.has_add_permission(request)
-            and self.has_change_permission(request)
-            and self.has_delete_permission(request)
-        ):
+        """Every published program of one scheme for one year, on one form, saved all at once.
+
+        Editors may add and change; removing a year's row (both cells blank) needs the right
+        to delete.
+        """
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
             raise PermissionDenied
         context = {
             **self.admin_site.each_context(request),
@@ -189,7 +196,7 @@ class AnnualFigureAdmin(SimpleHistoryAdmin):
         form_kwargs = {"year": year, "programs": programs, "existing": existing}
         if request.method == "POST":
             formset = FormSet(request.POST, form_kwargs=form_kwargs)
-            if formset.is_valid():
+            if formset.is_valid() and self._removals_allowed(request, formset):
                 saved, deleted = self._save_year(formset, year)
                 self.message_user(
                     request,
@@ -229,6 +236,21 @@ class AnnualFigureAdmin(SimpleHistoryAdmin):
             }
         )
         return TemplateResponse(request, "admin/programs/annualfigure/year_entry.html", context)
+
+    def _removals_allowed(self, request, formset):
+        """Mark the rows that would remove figures when the user may not delete."""
+        if self.has_delete_permission(request):
+            return True
+        removals = [form for form in formset.forms if form.delete]
+        for form in removals:
+            form.add_error(
+                None,
+                _(
+                    "Only publishers can remove a year's figures. Enter the numbers again, "
+                    "or ask a publisher to remove the row."
+                ),
+            )
+        return not removals
 
     @staticmethod
     @transaction.atomic

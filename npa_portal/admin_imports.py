@@ -1,0 +1,196 @@
+"""Spreadsheet import and export in the admin: preview first, then all rows or none.
+
+Built on django-import-export's ImportExportMixin. What it adds: a size limit, the rule that a
+file with any bad row writes nothing (also at the confirm step, should the data have changed
+in between), a preview that names every row new / changed / unchanged / error with old -> new
+values, and export permissions that follow the roles.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import ImportForm
+from import_export.results import RowResult
+
+from .resources import file_line
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+STATUS_LABELS = {
+    RowResult.IMPORT_TYPE_NEW: gettext_lazy("New"),
+    RowResult.IMPORT_TYPE_UPDATE: gettext_lazy("Changed"),
+    RowResult.IMPORT_TYPE_SKIP: gettext_lazy("Unchanged"),
+    RowResult.IMPORT_TYPE_INVALID: gettext_lazy("Error"),
+    RowResult.IMPORT_TYPE_ERROR: gettext_lazy("Error"),
+}
+
+
+class LimitedImportForm(ImportForm):
+    """The upload step, refusing files too large to be a real figures sheet."""
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise ValidationError(
+                _("This file is %(size)s; files up to %(limit)s can be imported.")
+                % {
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(MAX_UPLOAD_BYTES),
+                },
+                code="too_large",
+            )
+        return upload
+
+
+@dataclass
+class RowProblem:
+    line: int
+    column: str
+    message: str
+
+
+@dataclass
+class PreviewRow:
+    line: int
+    status: str
+    label: str
+    cells: list = field(default_factory=list)
+
+
+@dataclass
+class ImportPreview:
+    """What the preview page shows: counts, every problem, every row."""
+
+    headers: list
+    rows: list
+    problems: list
+    file_errors: list
+
+    @property
+    def counts(self):
+        counts = dict.fromkeys(("new", "changed", "unchanged", "error"), 0)
+        for row in self.rows:
+            counts[row.status] += 1
+        return counts
+
+
+def build_preview(result, resource):
+    """An ImportPreview from a django-import-export Result (one RowResult per data row)."""
+    status_names = {
+        RowResult.IMPORT_TYPE_NEW: "new",
+        RowResult.IMPORT_TYPE_UPDATE: "changed",
+        RowResult.IMPORT_TYPE_SKIP: "unchanged",
+    }
+    invalid = {row.number: row for row in result.invalid_rows}
+    rows, problems = [], []
+    for number, row_result in enumerate(result.rows, 1):
+        line = file_line(number)
+        status = status_names.get(row_result.import_type, "error")
+        label = STATUS_LABELS.get(row_result.import_type, STATUS_LABELS["error"])
+        if number in invalid:
+            cells = [{"new": value} for value in invalid[number].values]
+            for attribute, messages_ in invalid[number].error_dict.items():
+                column = (
+                    _("whole row")
+                    if attribute == NON_FIELD_ERRORS
+                    else resource.column_label(attribute)
+                )
+                problems += [RowProblem(line, column, message) for message in messages_]
+        elif row_result.errors:
+            cells = []
+            problems += [
+                RowProblem(line, _("whole row"), str(error.error)) for error in row_result.errors
+            ]
+        else:
+            cells = row_result.diff or []
+        if status == "changed" and not any(cell.get("changed") for cell in cells):
+            status, label = "unchanged", STATUS_LABELS[RowResult.IMPORT_TYPE_SKIP]
+        rows.append(PreviewRow(line, status, label, cells))
+    return ImportPreview(
+        headers=result.diff_headers,
+        rows=rows,
+        problems=problems,
+        file_errors=[str(error.error) for error in result.base_errors],
+    )
+
+
+class EditorialImportExportMixin(ImportExportMixin):
+    """Import (CSV, XLSX) with a full preview and all-or-nothing writes; filtered export."""
+
+    import_form_class = LimitedImportForm
+    import_template_name = "admin/editorial/import.html"
+    import_formats = [CSV, XLSX]
+    export_formats = [CSV, XLSX]
+    import_error_display = ("message",)
+    skip_admin_log = False
+
+    def has_import_permission(self, request):
+        # An import adds and changes rows, so it needs both rights; never delete.
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def get_import_data_kwargs(self, **kwargs):
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs.pop("request", None)
+        kwargs["rollback_on_validation_errors"] = True
+        return kwargs
+
+    def _import_resource(self, request):
+        return self.get_import_resource_classes(request)[0](
+            **self.get_import_resource_kwargs(request)
+        )
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None)
+        if context is not None and context.get("result") is not None:
+            context["preview"] = build_preview(context["result"], self._import_resource(request))
+        return response
+
+    def process_result(self, result, request):
+        """After confirm: a failure anywhere (data changed since the preview) writes nothing."""
+        if not (result.has_errors() or result.has_validation_errors()):
+            return super().process_result(result, request)
+        self.message_user(
+            request,
+            _("Nothing was imported: some rows are no longer valid. Correct them and try again."),
+            messages.ERROR,
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import"),
+            "opts": self.opts,
+            "form": self.import_form_class(
+                self.get_import_formats(), self.get_import_resource_classes(request)
+            ),
+            "result": result,
+            "preview": build_preview(result, self._import_resource(request)),
+            "import_error_display": self.import_error_display,
+        }
+        return TemplateResponse(request, [self.import_template_name], context)
+
+    def add_success_message(self, result, request):
+        totals = result.totals
+        self.message_user(
+            request,
+            _(
+                "Import finished: %(new)d new, %(changed)d changed, %(unchanged)d unchanged "
+                "%(things)s."
+            )
+            % {
+                "new": totals[RowResult.IMPORT_TYPE_NEW],
+                "changed": totals[RowResult.IMPORT_TYPE_UPDATE],
+                "unchanged": totals[RowResult.IMPORT_TYPE_SKIP],
+                "things": self.opts.verbose_name_plural,
+            },
+            messages.SUCCESS,
+        )

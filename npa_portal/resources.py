@@ -1,0 +1,241 @@
+"""The shared rules of every spreadsheet import and export (django-import-export resources).
+
+A partner's spreadsheet is read cell by cell through widgets that say what is wrong in words a
+person understands ("“20x1” is not a whole number"), the whole file is checked before anything
+is written, and every exported text cell is neutralised exactly like the public CSV downloads.
+"""
+
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext as _
+from django_countries import countries
+from import_export import resources, widgets
+from import_export.resources import Diff
+from import_export.results import Error
+
+from .exports import FORMULA_PREFIXES, neutralise
+
+# Spreadsheets of this portal have dozens of rows a year; anything far larger is a wrong file.
+MAX_IMPORT_ROWS = 5000
+
+
+def is_blank(value):
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+class TextWidget(widgets.Widget):
+    """Text cells, trimmed; the apostrophe our exports put before "=", "+"... is taken off again."""
+
+    def __init__(self):
+        super().__init__(coerce_to_string=False)
+
+    def clean(self, value, row=None, **kwargs):
+        if is_blank(value):
+            return ""
+        text = str(value).strip()
+        if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES):
+            text = text[1:]
+        return text
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else value
+
+
+class WholeNumberWidget(widgets.Widget):
+    """A whole number; a blank cell is refused when `required`, else read as "not stated"."""
+
+    def __init__(self, required=True):
+        super().__init__(coerce_to_string=False)
+        self.required = required
+
+    def clean(self, value, row=None, **kwargs):
+        if is_blank(value):
+            if self.required:
+                raise ValueError(_("This cell is empty; a number is required."))
+            return None
+        try:
+            number = Decimal(str(value).strip())
+        except InvalidOperation:
+            raise ValueError(_("“%(value)s” is not a number.") % {"value": value}) from None
+        if number != number.to_integral_value():
+            raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value})
+        return int(number)
+
+    def render(self, value, obj=None, **kwargs):
+        return value
+
+
+class ChoiceWidget(widgets.Widget):
+    """A choice given by its stored value ("earthquake") or its label ("Earthquake")."""
+
+    def __init__(self, choices):
+        super().__init__(coerce_to_string=False)
+        self.choices = choices
+
+    def clean(self, value, row=None, **kwargs):
+        if is_blank(value):
+            raise ValueError(_("This cell is empty; a value is required."))
+        text = str(value).strip().casefold()
+        for stored, label in self.choices:
+            if text in (str(stored).casefold(), str(label).casefold()):
+                return stored
+        raise ValueError(
+            _("“%(value)s” is not one of: %(choices)s.")
+            % {"value": value, "choices": ", ".join(str(label) for _, label in self.choices)}
+        )
+
+    def render(self, value, obj=None, **kwargs):
+        return value
+
+
+class CountryWidget(widgets.Widget):
+    """A country by ISO code ("TR", "TUR") or English name ("Türkiye", also the older "Turkey")."""
+
+    def __init__(self, required=True):
+        super().__init__(coerce_to_string=False)
+        self.required = required
+
+    def clean(self, value, row=None, **kwargs):
+        if is_blank(value):
+            if self.required:
+                raise ValueError(_("This cell is empty; a country is required."))
+            return ""
+        text = str(value).strip()
+        code = countries.alpha2(text) or countries.by_name(text)
+        if not code:
+            raise ValueError(
+                _(
+                    "Unknown country “%(value)s”: give an ISO code such as TR or an English "
+                    "name such as Türkiye."
+                )
+                % {"value": text}
+            )
+        return code
+
+    def render(self, value, obj=None, **kwargs):
+        return getattr(value, "code", value) or ""
+
+
+class ValueDiff(Diff):
+    """Keeps each cell as (old, new) so the preview can show "old -> new" for changed rows."""
+
+    def as_html(self):
+        return [
+            {
+                "old": "" if self.new else old,
+                "new": new,
+                "changed": not self.new and old != new,
+            }
+            for old, new in zip(self.left, self.right, strict=False)
+        ]
+
+
+class EditorialResource(resources.ModelResource):
+    """Base of the admin's resources: all-or-nothing checks, duplicates, history, safe export.
+
+    Subclasses set `required_columns` (the header cells a file must have) and `row_key` (the
+    model attributes identifying a row, used to find the same row twice in one file).
+    """
+
+    required_columns = ()
+    row_key = ()
+
+    class Meta:
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+        use_transactions = True
+
+    def get_diff_class(self):
+        return ValueDiff
+
+    def column_label(self, attribute):
+        """The file's column heading for a model attribute, for error messages."""
+        for field in self.get_import_fields():
+            if field.attribute == attribute:
+                return field.column_name
+        return attribute
+
+    def import_data(self, dataset, *args, **kwargs):
+        if len(dataset) > MAX_IMPORT_ROWS:
+            result = self.get_result_class()()
+            result.total_rows = len(dataset)
+            message = _(
+                "The file has %(rows)d rows; at most %(limit)d can be imported at once. "
+                "Split it into smaller files."
+            ) % {"rows": len(dataset), "limit": MAX_IMPORT_ROWS}
+            result.append_base_error(Error(ValueError(message)))
+            return result
+        return super().import_data(dataset, *args, **kwargs)
+
+    def before_import(self, dataset, **kwargs):
+        # Header cells typed by hand often carry stray spaces or capitals ("Year ").
+        dataset.headers = [str(header or "").strip().lower() for header in dataset.headers]
+        missing = [name for name in self.required_columns if name not in dataset.headers]
+        if missing:
+            raise ValueError(
+                _(
+                    "The file has no %(columns)s column. "
+                    "The first row must name the columns: %(all)s."
+                )
+                % {
+                    "columns": ", ".join(f"“{name}”" for name in missing),
+                    "all": ", ".join(self.get_diff_headers()),
+                }
+            )
+        self._rows_seen = {}
+
+    def get_instance(self, instance_loader, row):
+        # A cell that cannot be read (unknown program, "20x1") makes the row new here; the
+        # same cell is then reported, with its message, by import_instance().
+        try:
+            return super().get_instance(instance_loader, row)
+        except ValueError:
+            return None
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        self._check_duplicate(instance, errors, kwargs.get("row_number"))
+        if errors:
+            raise ValidationError(errors)
+
+    def _check_duplicate(self, instance, errors, row_number):
+        key_attributes = {name.removesuffix("_id") for name in self.row_key}
+        if not self.row_key or row_number is None or errors.keys() & key_attributes:
+            return
+        # Countries are Country objects; compare their codes.
+        key = tuple(
+            getattr(getattr(instance, name), "code", getattr(instance, name))
+            for name in self.row_key
+        )
+        if any(part in (None, "") for part in key):
+            return
+        first = self._rows_seen.setdefault(key, row_number)
+        if first != row_number:
+            errors.setdefault(NON_FIELD_ERRORS, []).append(
+                _("Duplicate row in the file: line %(line)d has the same %(columns)s.")
+                % {
+                    "line": file_line(first),
+                    "columns": _(" and ").join(
+                        self.column_label(name.removesuffix("_id")) for name in self.row_key
+                    ),
+                }
+            )
+
+    def before_save_instance(self, instance, row, **kwargs):
+        file_name = kwargs.get("file_name")
+        if file_name:
+            instance._change_reason = _("imported from %(file)s") % {"file": file_name}
+
+    def export_field(self, field, instance, **kwargs):
+        return neutralise(super().export_field(field, instance, **kwargs))
+
+
+def file_line(row_number):
+    """The spreadsheet line of data row `row_number` (1 = first row under the header)."""
+    return row_number + 1

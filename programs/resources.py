@@ -1,0 +1,53 @@
+"""Annual figures to and from spreadsheets: one row per program and year.
+
+The columns are those of the public `figures.csv` (program, scheme, year, participants,
+countries) plus the note, so a downloaded file can be edited and imported back.
+"""
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from import_export.fields import Field
+from import_export.widgets import ForeignKeyWidget
+
+from npa_portal.resources import EditorialResource, TextWidget, WholeNumberWidget, is_blank
+
+from .models import AnnualFigure, Program
+
+
+class ProgramWidget(ForeignKeyWidget):
+    """A program by its name (any capitals) or its slug, as partners write either."""
+
+    def __init__(self):
+        super().__init__(Program, field="name")
+
+    def clean(self, value, row=None, **kwargs):
+        if is_blank(value):
+            raise ValueError(_("This cell is empty; the program's name is required."))
+        text = str(value).strip()
+        program = Program.objects.filter(Q(name__iexact=text) | Q(slug=text)).first()
+        if program is None:
+            raise ValueError(
+                _("Unknown program “%(value)s”: use the name or the slug shown in the admin.")
+                % {"value": text}
+            )
+        return program
+
+
+class AnnualFigureResource(EditorialResource):
+    program = Field(attribute="program", column_name="program", widget=ProgramWidget())
+    scheme = Field(attribute="program__scheme__name", column_name="scheme", readonly=True)
+    year = Field(attribute="year", column_name="year", widget=WholeNumberWidget())
+    participants = Field(
+        attribute="participants", column_name="participants", widget=WholeNumberWidget()
+    )
+    countries = Field(attribute="countries", column_name="countries", widget=WholeNumberWidget())
+    note = Field(attribute="note", column_name="note", widget=TextWidget())
+
+    required_columns = ("program", "year", "participants", "countries")
+    row_key = ("program_id", "year")
+
+    class Meta(EditorialResource.Meta):
+        model = AnnualFigure
+        name = _("Annual figures")
+        fields = ("program", "scheme", "year", "participants", "countries", "note")
+        import_id_fields = ("program", "year")
