@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from import_export.fields import Field
 from import_export.widgets import ForeignKeyWidget
 
-from npa_portal.resources import EditorialResource, TextWidget, WholeNumberWidget, is_blank
+from npa_portal.resources import EditorialResource, TextWidget, WholeNumberWidget
 
 from .models import AnnualFigure, Program
 
@@ -21,9 +21,9 @@ class ProgramWidget(ForeignKeyWidget):
         super().__init__(Program, field="name")
 
     def clean(self, value, row=None, **kwargs):
-        if is_blank(value):
+        text = TextWidget().clean(value)
+        if not text:
             raise ValueError(_("This cell is empty; the program's name is required."))
-        text = str(value).strip()
         program = Program.objects.filter(Q(name__iexact=text) | Q(slug=text)).first()
         if program is None:
             raise ValueError(
