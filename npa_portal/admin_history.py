@@ -9,7 +9,7 @@ so neither can bring back a row that breaks a rule or clashes with a newer one.
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect
@@ -34,6 +34,34 @@ def validation_message(error):
     return " ".join(error.messages)
 
 
+def record_label(record):
+    """A deleted row's name, even when a row it names in __str__ (its program) is gone too."""
+    try:
+        return str(record.instance)
+    except ObjectDoesNotExist:
+        return f"{record.instance._meta.verbose_name} {record.instance.pk}"
+
+
+def check_parents_exist(instance):
+    """A row cannot come back before the row it belongs to: say which one to restore first."""
+    for field in instance._meta.concrete_fields:
+        if not field.many_to_one:
+            continue
+        parent_pk = getattr(instance, field.attname)
+        parents = field.related_model._default_manager
+        if parent_pk is None or parents.filter(pk=parent_pk).exists():
+            continue
+        history = getattr(field.related_model, "history", None)
+        last = history.filter(pk=parent_pk).order_by("-history_date").first() if history else None
+        raise ValidationError(
+            _("its %(parent)s “%(name)s” has been deleted too; restore that first.")
+            % {
+                "parent": field.verbose_name,
+                "name": record_label(last) if last else parent_pk,
+            }
+        )
+
+
 def restore_deleted(record):
     """Bring back the row of historical `record` (a deletion) with its old primary key.
 
@@ -41,6 +69,7 @@ def restore_deleted(record):
     """
     instance = record.instance
     instance._state.adding = True
+    check_parents_exist(instance)
     instance.full_clean()
     instance._change_reason = _("restored from the recently deleted list")
     try:
@@ -152,6 +181,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
         )
         latest = {}
         for record in records:
+            record.label = record_label(record)
             latest.setdefault(getattr(record, self.opts.pk.attname), record)
         return list(latest.values())
 
@@ -181,7 +211,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
             self.message_user(
                 request,
                 _("“%(row)s” was not restored: %(reason)s")
-                % {"row": record.instance, "reason": validation_message(error)},
+                % {"row": record_label(record), "reason": validation_message(error)},
                 messages.ERROR,
             )
             return redirect(f"admin:{self._url_name('recently_deleted')}")

@@ -1,0 +1,201 @@
+"""History in the admin: compare versions, revert, recently deleted and restore."""
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from deployments.models import DisasterDeployment
+from programs.models import AnnualFigure, Program
+
+from .deployments_builders import deployment
+from .programs_builders import make_figure, make_program
+
+pytestmark = pytest.mark.django_db
+
+
+def figure_form(figure, **values):
+    data = {
+        "program": str(figure.program_id),
+        "year": str(figure.year),
+        "participants": str(figure.participants),
+        "countries": str(figure.countries),
+        "note": figure.note,
+    }
+    data.update({name: str(value) for name, value in values.items()})
+    return data
+
+
+def messages_of(response):
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+@pytest.fixture
+def edited_figure(staff_client):
+    """A figure saved at 10/8, then changed through the admin to 14/9."""
+    figure = make_figure(year=2019, participants=10, countries=8)
+    url = reverse("admin:programs_annualfigure_change", args=[figure.pk])
+    response = staff_client.post(url, figure_form(figure, participants=14, countries=9))
+    assert response.status_code == 302
+    return figure
+
+
+def test_history_page_shows_changed_fields_side_by_side(staff_client, edited_figure):
+    url = reverse("admin:programs_annualfigure_history", args=[edited_figure.pk])
+    response = staff_client.get(url)
+    html = response.content.decode()
+    newest = response.context["page_obj"][0]
+    assert {(c["field"], c["old"], c["new"]) for c in newest.history_delta_changes} == {
+        ("Participants", "10", "14"),
+        ("Countries", "8", "9"),
+    }
+    assert "<del>10</del>" in html and "<ins>14</ins>" in html
+    assert "Updated at" not in html  # timestamps are not shown as changes
+    assert "Revert to this version" in html
+
+
+def test_revert_restores_the_earlier_values_and_says_why(staff_client, edited_figure):
+    original = edited_figure.history.earliest()
+    url = reverse(
+        "admin:programs_annualfigure_simple_history", args=[edited_figure.pk, original.pk]
+    )
+    form = staff_client.get(url)
+    assert form.status_code == 200
+    response = staff_client.post(url, figure_form(original.instance))
+    assert response.status_code == 302
+    edited_figure.refresh_from_db()
+    assert (edited_figure.participants, edited_figure.countries) == (10, 8)
+    latest = edited_figure.history.latest()
+    assert latest.history_change_reason.startswith("reverted to the version of ")
+    assert latest.history_user.username == "staff"
+    assert edited_figure.history.count() == 3
+
+
+def test_revert_cannot_create_an_invalid_row(staff_client, edited_figure):
+    original = edited_figure.history.earliest()
+    make_figure(edited_figure.program, year=2018)
+    url = reverse(
+        "admin:programs_annualfigure_simple_history", args=[edited_figure.pk, original.pk]
+    )
+    # The old version, but moved onto a year that already has a row.
+    response = staff_client.post(url, figure_form(original.instance, year=2018))
+    assert response.status_code == 200
+    assert "This program already has figures for that year." in response.content.decode()
+    edited_figure.refresh_from_db()
+    assert (edited_figure.year, edited_figure.participants) == (2019, 14)
+
+
+def test_delete_then_restore_brings_the_row_back_with_its_history(staff_client, edited_figure):
+    pk = edited_figure.pk
+    delete_url = reverse("admin:programs_annualfigure_delete", args=[pk])
+    assert staff_client.post(delete_url, {"post": "yes"}).status_code == 302
+    assert not AnnualFigure.objects.filter(pk=pk).exists()
+
+    listing = staff_client.get(reverse("admin:programs_annualfigure_recently_deleted"))
+    records = listing.context["records"]
+    assert [record.id for record in records] == [pk]
+    restore_url = reverse("admin:programs_annualfigure_restore", args=[records[0].history_id])
+    assert restore_url in listing.content.decode()
+
+    response = staff_client.post(restore_url)
+    assert response.status_code == 302
+    restored = AnnualFigure.objects.get(pk=pk)
+    assert (restored.participants, restored.countries) == (14, 9)
+    history = list(restored.history.values_list("history_type", "history_change_reason"))
+    assert history == [
+        ("+", "restored from the recently deleted list"),
+        ("-", None),
+        ("~", None),
+        ("+", None),
+    ]
+    assert restored.created_at == edited_figure.created_at
+    listing = staff_client.get(reverse("admin:programs_annualfigure_recently_deleted"))
+    assert listing.context["records"] == []
+
+
+def test_restore_that_would_clash_is_refused_with_a_message(staff_client):
+    first = deployment(year=2011, month=3, country="NZ", persons=5)
+    first.delete()
+    history_id = DisasterDeployment.history.get(history_type="-").history_id
+    deployment(year=2011, month=3, country="NZ", persons=7)  # typed in again meanwhile
+    url = reverse("admin:deployments_disasterdeployment_restore", args=[history_id])
+    response = staff_client.post(url)
+    assert response.status_code == 302
+    assert any("was not restored" in text for text in messages_of(response))
+    assert DisasterDeployment.objects.get().persons == 7
+
+
+def test_restore_of_a_figure_whose_program_is_gone_is_refused(staff_client):
+    program = make_program("Cybercrime")
+    make_figure(program, year=2019)
+    program.delete()  # its figures go with it
+    record = AnnualFigure.history.get(history_type="-")
+    url = reverse("admin:programs_annualfigure_restore", args=[record.history_id])
+    response = staff_client.post(url)
+    assert response.status_code == 302
+    assert not AnnualFigure.objects.exists()
+    assert messages_of(response) == [
+        f"“annual figure {record.id}” was not restored: its program “Cybercrime” has been "
+        "deleted too; restore that first."
+    ]
+    listing = staff_client.get(reverse("admin:programs_annualfigure_recently_deleted"))
+    assert f"annual figure {record.id}" in listing.content.decode()
+    # Restore the program first, then its figure comes back too.
+    program_record = Program.history.get(history_type="-")
+    staff_client.post(reverse("admin:programs_program_restore", args=[program_record.history_id]))
+    staff_client.post(url)
+    assert AnnualFigure.objects.get().program.name == "Cybercrime"
+
+
+def test_restore_needs_a_post(staff_client):
+    figure = make_figure()
+    figure.delete()
+    record = AnnualFigure.history.get(history_type="-")
+    url = reverse("admin:programs_annualfigure_restore", args=[record.history_id])
+    assert staff_client.get(url).status_code == 405
+    assert staff_client.post(url.replace(str(record.history_id), "999999")).status_code == 404
+
+
+def test_reverting_a_deleted_row_leads_to_the_recently_deleted_list(staff_client):
+    figure = make_figure()
+    record = figure.history.get()
+    pk = figure.pk
+    figure.delete()
+    url = reverse("admin:programs_annualfigure_simple_history", args=[pk, record.pk])
+    response = staff_client.post(url, {})
+    assert response.status_code == 302
+    assert response.url == reverse("admin:programs_annualfigure_recently_deleted")
+    assert not AnnualFigure.objects.exists()
+
+
+def test_one_year_page_saves_with_a_reason(staff_client):
+    program = make_program("Cybercrime")
+    url = reverse("admin:programs_annualfigure_year_entry")
+    query = f"?year=2021&scheme={program.scheme_id}"
+    data = {
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "1",
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1",
+        "form-0-program": str(program.pk),
+        "form-0-participants": "9",
+        "form-0-countries": "4",
+    }
+    assert staff_client.post(url + query, data).status_code == 302
+    record = AnnualFigure.history.get()
+    assert record.history_change_reason == "year entry 2021"
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "programs_scheme",
+        "programs_program",
+        "programs_annualfigure",
+        "deployments_disasterdeployment",
+        "deployments_expertdispatch",
+    ],
+)
+def test_every_list_links_to_its_recently_deleted_page(staff_client, url_name):
+    html = staff_client.get(reverse(f"admin:{url_name}_changelist")).content.decode()
+    assert reverse(f"admin:{url_name}_recently_deleted") in html
+    assert staff_client.get(reverse(f"admin:{url_name}_recently_deleted")).status_code == 200
