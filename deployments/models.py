@@ -168,7 +168,13 @@ class DisasterDeployment(models.Model):
         help_text=_("Optional: city or area within the country, e.g. Kahramanmaraş."),
     )
     disaster = models.CharField(
-        _("disaster"), max_length=20, choices=DisasterType.choices, default=DisasterType.EARTHQUAKE
+        _("disaster"),
+        max_length=20,
+        choices=DisasterType.choices,
+        default=DisasterType.EARTHQUAKE,
+        help_text=_(
+            "The kind of disaster; choose “Other” and explain in the summary if none fits."
+        ),
     )
     team = models.CharField(
         _("team"),
@@ -190,8 +196,14 @@ class DisasterDeployment(models.Model):
         blank=True,
         help_text=_("Optional: the announcement or report this row comes from."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    created_at = models.DateTimeField(
+        _("created"), auto_now_add=True, help_text=_("When this row was first saved.")
+    )
+    updated_at = models.DateTimeField(
+        _("last changed"),
+        auto_now=True,
+        help_text=_("When this row was last saved; the public pages show it as “last updated”."),
+    )
 
     history = HistoricalRecords()
     objects = DisasterDeploymentQuerySet.as_manager()
@@ -318,6 +330,7 @@ class ExpertDispatch(models.Model):
     start_year = models.PositiveSmallIntegerField(
         _("first year"),
         validators=[MinValueValidator(FIRST_DISPATCH_YEAR), MaxValueValidator(LAST_POSSIBLE_YEAR)],
+        help_text=_("The year the experts started work; not later than this year."),
     )
     end_year = models.PositiveSmallIntegerField(
         _("last year"),
@@ -365,10 +378,24 @@ class ExpertDispatch(models.Model):
         blank=True,
         help_text=_("Optional: e.g. JICA."),
     )
-    description = models.TextField(_("description"), blank=True)
-    source_url = models.URLField(_("source link"), blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("Optional: what the experts did, in a sentence or two, for the public page."),
+    )
+    source_url = models.URLField(
+        _("source link"),
+        blank=True,
+        help_text=_("Optional: the announcement or report this row comes from."),
+    )
+    created_at = models.DateTimeField(
+        _("created"), auto_now_add=True, help_text=_("When this row was first saved.")
+    )
+    updated_at = models.DateTimeField(
+        _("last changed"),
+        auto_now=True,
+        help_text=_("When this row was last saved; the public pages show it as “last updated”."),
+    )
 
     history = HistoricalRecords()
     objects = ExpertDispatchQuerySet.as_manager()

@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
 
 
@@ -11,4 +11,5 @@ class NpaPortalConfig(AppConfig):
     def ready(self):
         from .roles import create_roles_after_migrate
 
-        post_migrate.connect(create_roles_after_migrate, sender=self)
+        # post_migrate is sent only for apps with models; this app has none, auth has.
+        post_migrate.connect(create_roles_after_migrate, sender=apps.get_app_config("auth"))

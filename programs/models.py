@@ -44,8 +44,14 @@ def unique_slug(instance, value, fallback):
 
 
 class TimeStampedModel(models.Model):
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_at = models.DateTimeField(
+        _("created at"), auto_now_add=True, help_text=_("When this row was first saved.")
+    )
+    updated_at = models.DateTimeField(
+        _("updated at"),
+        auto_now=True,
+        help_text=_("When this row was last saved; the public pages show it as “last updated”."),
+    )
 
     class Meta:
         abstract = True
@@ -260,6 +266,7 @@ class AnnualFigure(TimeStampedModel):
         on_delete=models.CASCADE,
         related_name="figures",
         verbose_name=_("program"),
+        help_text=_("Type part of the program's name to find it."),
     )
     year = models.PositiveSmallIntegerField(
         _("year"),

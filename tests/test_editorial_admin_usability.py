@@ -1,0 +1,82 @@
+"""The admin explains itself and stays fast: help text, autocomplete, fixed query counts."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from deployments.admin import CountryAutocompleteSelect
+from deployments.models import DisasterDeployment, ExpertDispatch
+from programs.models import AnnualFigure, Program, Scheme
+
+from .deployments_builders import many_deployments, many_dispatches
+from .programs_builders import make_many
+
+pytestmark = pytest.mark.django_db
+
+EDITED_MODELS = [Scheme, Program, AnnualFigure, DisasterDeployment, ExpertDispatch]
+
+
+@pytest.mark.parametrize("model", EDITED_MODELS)
+def test_every_field_has_help_text(model):
+    missing = [
+        field.name
+        for field in model._meta.concrete_fields
+        if not field.primary_key and not str(field.help_text).strip()
+    ]
+    assert missing == []
+
+
+def test_program_and_scheme_are_chosen_by_autocomplete(staff_client):
+    assert admin.site._registry[AnnualFigure].autocomplete_fields == ["program"]
+    assert admin.site._registry[Program].autocomplete_fields == ["scheme"]
+    html = staff_client.get(reverse("admin:programs_annualfigure_add")).content.decode()
+    assert "admin-autocomplete" in html
+
+
+@pytest.mark.parametrize(
+    ("url_name", "fields"),
+    [
+        ("admin:deployments_disasterdeployment_add", ["country"]),
+        ("admin:deployments_expertdispatch_add", ["country", "beneficiary"]),
+    ],
+)
+def test_countries_are_chosen_by_autocomplete(staff_client, url_name, fields):
+    response = staff_client.get(reverse(url_name))
+    form = response.context["adminform"].form
+    for name in fields:
+        assert isinstance(form.fields[name].widget, CountryAutocompleteSelect)
+    html = response.content.decode()
+    assert 'class="country-autocomplete"' in html
+    assert "deployments/country_autocomplete.js" in html
+    assert '<option value="TR">Türkiye</option>' in html
+
+
+# The most queries each list page may run with 3 rows and with 60 (measured, then fixed):
+# session, user, count, rows, filter choices and the history/permission look-ups.
+LISTS = [
+    ("admin:programs_program_changelist", lambda n: make_many(programs=n, years=3), 7),
+    ("admin:programs_annualfigure_changelist", lambda n: make_many(programs=n, years=3), 7),
+    ("admin:programs_scheme_changelist", lambda n: make_many(schemes=n, programs=1, years=1), 5),
+    ("admin:deployments_disasterdeployment_changelist", many_deployments, 7),
+    ("admin:deployments_expertdispatch_changelist", many_dispatches, 8),
+]
+
+
+@pytest.mark.parametrize("size", [3, 60])
+@pytest.mark.parametrize(("url_name", "build", "most"), LISTS)
+def test_list_pages_run_a_fixed_number_of_queries(
+    staff_client, django_assert_max_num_queries, url_name, build, most, size
+):
+    build(size)
+    with django_assert_max_num_queries(most):
+        assert staff_client.get(reverse(url_name)).status_code == 200
+
+
+def test_figure_list_filters_by_year_and_deployments_by_decade(staff_client):
+    make_many(programs=2, years=3, first_year=2018)
+    response = staff_client.get(reverse("admin:programs_annualfigure_changelist") + "?year=2019")
+    assert {figure.year for figure in response.context["cl"].result_list} == {2019}
+    many_deployments(30)
+    url = reverse("admin:deployments_disasterdeployment_changelist") + "?decade=1990"
+    rows = staff_client.get(url).context["cl"].result_list
+    assert rows and {row.year // 10 for row in rows} == {199}

@@ -1,0 +1,147 @@
+"""The Editors and Publishers groups, checked through the admin as their members use it."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+
+from deployments.models import DisasterDeployment
+from npa_portal.roles import EDITORS, PUBLISHERS, ensure_roles
+from programs.models import AnnualFigure
+
+from .deployments_builders import deployment
+from .programs_builders import make_figure, make_program
+
+pytestmark = pytest.mark.django_db
+
+EDITED = [
+    "programs_scheme",
+    "programs_program",
+    "programs_annualfigure",
+    "deployments_disasterdeployment",
+    "deployments_expertdispatch",
+]
+
+
+def member(django_user_model, username, group_name=None):
+    user = django_user_model.objects.create_user(username, is_staff=True)
+    if group_name:
+        user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    client.force_login(member(django_user_model, "editor", EDITORS))
+    return client
+
+
+@pytest.fixture
+def publisher_client(client, django_user_model):
+    client.force_login(member(django_user_model, "publisher", PUBLISHERS))
+    return client
+
+
+def test_groups_exist_after_migrate_and_the_command_is_idempotent():
+    editors = set(Group.objects.get(name=EDITORS).permissions.values_list("codename", flat=True))
+    assert {"add_annualfigure", "change_annualfigure", "view_annualfigure"} <= editors
+    assert not any(codename.startswith("delete_") for codename in editors)
+    assert not any(codename.endswith(("_user", "_group")) for codename in editors)
+    publishers = Group.objects.get(name=PUBLISHERS).permissions.values_list("codename", flat=True)
+    assert editors < set(publishers)
+    assert {"delete_annualfigure", "delete_disasterdeployment"} <= set(publishers)
+
+    Group.objects.get(name=EDITORS).permissions.clear()
+    call_command("create_roles", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("create_roles", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert Group.objects.filter(name__in=[EDITORS, PUBLISHERS]).count() == 2
+    assert set(Group.objects.get(name=EDITORS).permissions.values_list("codename", flat=True)) == (
+        editors
+    )
+    assert ensure_roles()[EDITORS] == len(editors)
+
+
+def test_editor_adds_and_changes_but_cannot_delete(editor_client):
+    figure = make_figure()
+    for name in EDITED:
+        assert editor_client.get(reverse(f"admin:{name}_changelist")).status_code == 200
+        assert editor_client.get(reverse(f"admin:{name}_add")).status_code == 200
+    change = reverse("admin:programs_annualfigure_change", args=[figure.pk])
+    html = editor_client.get(change).content.decode()
+    assert reverse("admin:programs_annualfigure_delete", args=[figure.pk]) not in html
+    delete = reverse("admin:programs_annualfigure_delete", args=[figure.pk])
+    assert editor_client.get(delete).status_code == 403
+    assert editor_client.post(delete, {"post": "yes"}).status_code == 403
+    assert AnnualFigure.objects.filter(pk=figure.pk).exists()
+
+
+def test_editor_can_import_but_not_restore(editor_client):
+    assert editor_client.get(reverse("admin:programs_annualfigure_import")).status_code == 200
+    row = deployment()
+    row.delete()
+    record = DisasterDeployment.history.get(history_type="-")
+    listing = editor_client.get(reverse("admin:deployments_disasterdeployment_recently_deleted"))
+    assert listing.status_code == 200
+    restore = reverse("admin:deployments_disasterdeployment_restore", args=[record.history_id])
+    assert restore not in listing.content.decode()
+    assert editor_client.post(restore).status_code == 403
+    assert not DisasterDeployment.objects.exists()
+
+
+def test_editor_cannot_remove_a_year_on_the_one_year_page(editor_client):
+    figure = make_figure(year=2019)
+    url = reverse("admin:programs_annualfigure_year_entry")
+    query = f"?year=2019&scheme={figure.program.scheme_id}"
+    data = {
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "1",
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1",
+        "form-0-program": str(figure.program_id),
+        "form-0-participants": "",
+        "form-0-countries": "",
+    }
+    response = editor_client.post(url + query, data)
+    assert response.status_code == 200
+    assert "Only publishers can remove a year" in response.content.decode()
+    assert AnnualFigure.objects.filter(pk=figure.pk).exists()
+
+
+def test_editor_has_no_user_management(editor_client):
+    assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
+    assert editor_client.get(reverse("admin:auth_group_changelist")).status_code == 403
+
+
+def test_publisher_can_delete_and_restore(publisher_client):
+    figure = make_figure()
+    delete = reverse("admin:programs_annualfigure_delete", args=[figure.pk])
+    assert publisher_client.get(delete).status_code == 200
+    assert publisher_client.post(delete, {"post": "yes"}).status_code == 302
+    record = AnnualFigure.history.get(history_type="-")
+    restore = reverse("admin:programs_annualfigure_restore", args=[record.history_id])
+    assert publisher_client.post(restore).status_code == 302
+    assert AnnualFigure.objects.filter(pk=figure.pk).exists()
+
+
+def test_staff_without_a_group_sees_nothing_to_edit(client, django_user_model):
+    client.force_login(member(django_user_model, "newcomer"))
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    assert response.context["app_list"] == []
+    assert "Entering data" not in response.content.decode()
+    for name in EDITED:
+        assert client.get(reverse(f"admin:{name}_changelist")).status_code == 403
+    assert client.get(reverse("admin:programs_annualfigure_import")).status_code == 403
+    assert client.get(reverse("admin:programs_annualfigure_year_entry")).status_code == 403
+
+
+def test_admin_index_points_editors_to_the_year_page_and_imports(editor_client):
+    make_program()
+    html = editor_client.get(reverse("admin:index")).content.decode()
+    for name in (
+        "admin:programs_annualfigure_year_entry",
+        "admin:programs_annualfigure_import",
+        "admin:deployments_disasterdeployment_import",
+        "admin:deployments_expertdispatch_import",
+    ):
+        assert f'href="{reverse(name)}"' in html
