@@ -52,7 +52,13 @@ def check_parents_exist(instance):
         if parent_pk is None or parents.filter(pk=parent_pk).exists():
             continue
         history = getattr(field.related_model, "history", None)
-        last = history.filter(pk=parent_pk).order_by("-history_date").first() if history else None
+        last = (
+            history.filter(**{field.related_model._meta.pk.attname: parent_pk})
+            .order_by("-history_date")
+            .first()
+            if history
+            else None
+        )
         raise ValidationError(
             _("its %(parent)s “%(name)s” has been deleted too; restore that first.")
             % {
@@ -158,7 +164,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
             )
             return redirect(f"admin:{self._url_name('recently_deleted')}")
         request.reverting_to = self.model.history.filter(
-            pk=unquote(object_id), history_id=unquote(version_id)
+            **{self.opts.pk.attname: unquote(object_id)}, history_id=unquote(version_id)
         ).first()
         return super().history_form_view(request, object_id, version_id, extra_context)
 
