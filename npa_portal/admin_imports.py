@@ -95,7 +95,8 @@ def build_preview(result, resource):
         status = status_names.get(row_result.import_type, "error")
         label = STATUS_LABELS.get(row_result.import_type, STATUS_LABELS["error"])
         if number in invalid:
-            cells = [{"new": value} for value in invalid[number].values]
+            # django-import-export writes "---" for a column the file does not have.
+            cells = [{"new": "" if value == "---" else value} for value in invalid[number].values]
             for attribute, messages_ in invalid[number].error_dict.items():
                 column = (
                     _("whole row")
