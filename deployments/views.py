@@ -43,16 +43,19 @@ def _sort_headers(form, columns):
     return headers
 
 
-def _filtered_deployments(request):
-    form = DisasterReliefFilterForm(request.GET)
+def _filtered_deployments(request, auto_id="id_%s"):
+    form = DisasterReliefFilterForm(request.GET, auto_id=auto_id)
     form.is_valid()
     rows = form.sorted_rows(form.filter(DisasterDeployment.objects.all()))
     return form, rows
 
 
-def disaster_relief_context(request):
-    """The summary, filters with facet counts, and the table: a constant seven queries."""
-    form, rows = _filtered_deployments(request)
+def disaster_relief_context(request, auto_id="id_%s"):
+    """The summary, filters with facet counts, and the table: a constant seven queries.
+
+    `auto_id` prefixes the filter fields' ids, so several embedded lists keep them unique.
+    """
+    form, rows = _filtered_deployments(request, auto_id)
     everything = DisasterDeployment.objects.all()
     facets = {name: form.filter(everything, skip=name).facet_counts(name) for name in form.FACETS}
     form.set_facets(facets, selected_country=form.value("country"))
@@ -85,9 +88,9 @@ def _dispatch_groups(dispatches):
     ], columns
 
 
-def expert_dispatches_context(request):
+def expert_dispatches_context(request, auto_id="id_%s"):
     """Dispatches grouped by host country, newest first: a constant three queries."""
-    form = ExpertDispatchFilterForm(request.GET)
+    form = ExpertDispatchFilterForm(request.GET, auto_id=auto_id)
     form.is_valid()
     dispatches = list(form.filter(ExpertDispatch.objects.newest_first()))
     groups, columns = _dispatch_groups(dispatches)

@@ -71,6 +71,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "npa_portal.context_processors.site",
+                "pages.context_processors.pages",
             ],
         },
     },

@@ -1,3 +1,25 @@
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path, re_path
+
+from deployments.sitemaps import CountrySitemap
+
+from . import views
+from .sitemaps import DataPageSitemap, PageSitemap, ProgramSitemap
+
 app_name = "pages"
 
-urlpatterns = []
+SITEMAPS = {
+    "pages": PageSitemap,
+    "data": DataPageSitemap,
+    "programs": ProgramSitemap,
+    "countries": CountrySitemap,
+}
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Last: any other path of slugs is a content page, e.g. international-cooperation/experts/.
+    re_path(r"^(?P<path>[-\w]+(?:/[-\w]+){0,5})/$", views.page_detail, name="page"),
+]

@@ -1,0 +1,64 @@
+"""The header menu and the home page's section links: content pages marked for the menu plus
+the data pages. One query for the content pages, whatever the number of entries.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .models import HOME_SLUG, Page
+
+# The data pages, always in the menu after the content pages.
+DATA_PAGES = (
+    (
+        _("Training programs"),
+        "programs:index",
+        _("Officers from other countries trained with Japan's police, year by year."),
+    ),
+    (
+        _("Disaster relief"),
+        "deployments:disaster_relief",
+        _("Police officials sent abroad with Japan Disaster Relief teams."),
+    ),
+    (
+        _("Expert dispatches"),
+        "deployments:expert_dispatches",
+        _("Police experts advising and training partner forces abroad."),
+    ),
+    (
+        _("Countries"),
+        "deployments:country_list",
+        _("Every country and region the police worked in or for."),
+    ),
+)
+
+
+@dataclass
+class NavItem:
+    label: str
+    url: str
+    summary: str = ""
+    # "page" on the current page, "true" on the entry of the section the current page is in.
+    current: str = ""
+
+
+def _current(url, path):
+    if path == url:
+        return "page"
+    if url != "/" and path.startswith(url):
+        return "true"
+    return ""
+
+
+def menu_items(path=""):
+    """Home, the content pages marked for the menu (by menu order), then the data pages."""
+    pages = Page.objects.in_navigation().exclude(parent__isnull=True, slug=HOME_SLUG)
+    items = [NavItem(str(_("Home")), reverse("pages:home"))]
+    items += [NavItem(page.title, page.get_absolute_url(), page.summary) for page in pages]
+    items += [
+        NavItem(str(label), reverse(name), str(summary)) for label, name, summary in DATA_PAGES
+    ]
+    for item in items:
+        item.current = _current(item.url, path)
+    return items

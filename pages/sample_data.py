@@ -1,0 +1,220 @@
+"""Sample content: the home introduction, the Center's page and the International Cooperation
+pages, written for this site from the facts of the NPA's English pages.
+
+Every number that the database knows is a `[[placeholder]]` or a live data block, never typed.
+`load()` creates a page (with its sections) only when no page has its address yet, so staff
+edits, deleted sections and unpublished pages stay as staff left them on a re-run.
+"""
+
+from programs.models import Scheme
+from programs.sample_data import SCHEME as PROGRAMS_SCHEME
+
+from .models import HOME_SLUG, Block, Page, Status
+
+HOME = {
+    "slug": HOME_SLUG,
+    "title": "Japan's police and international cooperation",
+    "summary": (
+        "How Japan's National Police Agency trains officers from other countries, sends "
+        "experts abroad and joins disaster relief teams, with figures kept up to date."
+    ),
+    "sections": [
+        {
+            "body": (
+                "Police forces in many countries ask Japan's police to share what they have "
+                "learned: how the neighbourhood *koban* works, how investigations are run, how "
+                "evidence is identified. This site gathers that work in one place.\n\n"
+                "The figures below and on every page are counted from the records at the moment "
+                "you open the page, so they never go out of date."
+            ),
+        },
+    ],
+}
+
+CENTER = {
+    "slug": "research-and-training-center",
+    "title": "Research and Training Center for International Criminal Investigation",
+    "summary": (
+        "The National Police Agency's centre for international investigation skills and "
+        "police cooperation: training for Japanese officers and for officers from abroad."
+    ),
+    "show_in_navigation": True,
+    "navigation_order": 20,
+    "sections": [
+        {
+            "heading": "From institute to centre",
+            "body": (
+                "The centre opened in **April 1985** under another name: the International "
+                "Research and Training Institute for Criminal Investigation.\n\n"
+                "Its present form dates from **April 2006**, when its task grew to cover "
+                "international police cooperation as a whole, above all technical assistance "
+                "to other countries and the transfer of police know-how.\n\n"
+                "Besides teaching, the centre researches the questions that international "
+                "police work raises."
+            ),
+        },
+        {
+            "heading": "Courses for Japanese police officers",
+            "body": (
+                "Offences by visitors from abroad are rising, and investigating them takes "
+                "more than the usual methods. An officer on such a case may need:\n\n"
+                "- a working command of a foreign language;\n"
+                "- knowledge of immigration control and of mutual legal assistance between "
+                "states;\n"
+                "- the treaties on criminal procedure, and the law of Japan and of other "
+                "countries.\n\n"
+                "The centre's language and investigation courses build these skills. Officers "
+                "about to serve abroad as police technical experts also attend its seminars "
+                "on international cooperation first."
+            ),
+        },
+        {
+            "heading": "Courses for officers from abroad",
+            "body": (
+                "Police agencies elsewhere take a close interest in how Japan's police are "
+                "managed, in the koban system, and in Japanese investigation and "
+                "identification techniques, and they ask for these to be shared.\n\n"
+                "The centre answers with international seminars, some of its own and some run "
+                "with the Japan International Cooperation Agency (JICA). The "
+                "[training programs](/programs/) page lists them with their yearly figures."
+            ),
+        },
+    ],
+}
+
+COOPERATION = {
+    "slug": "international-cooperation",
+    "title": "International cooperation",
+    "summary": (
+        "Technical assistance to other countries' police: training in Japan, experts sent "
+        "abroad, and police officials in Japan Disaster Relief teams."
+    ),
+    "show_in_navigation": True,
+    "navigation_order": 10,
+    "sections": [
+        {
+            "body": (
+                "Japan's police help partner countries in three ways: by training their "
+                "officers, by sending Japanese experts to work alongside them, and by joining "
+                "relief teams after large disasters. The details are on the "
+                "[technical assistance](/international-cooperation/technical-assistance/) page."
+            ),
+        },
+        {"heading": "At a glance", "block": Block.KEY_FIGURES},
+    ],
+}
+
+TECHNICAL_ASSISTANCE = {
+    "slug": "technical-assistance",
+    "title": "Technical assistance",
+    "summary": (
+        "Why Japan's police cooperate with other countries, and what they do: training "
+        "programs, expert dispatches, and disaster relief."
+    ),
+    "sections": [
+        {
+            "heading": "Promoting cooperation",
+            "body": (
+                "Many countries, most of them developing countries, ask Japan's police for "
+                "technical cooperation, drawn by the methods and techniques the Japanese "
+                "police developed themselves.\n\n"
+                "The aim is simple: partner countries should become better able to fight "
+                "crime and terrorism. Japan's police mean to keep widening this cooperation."
+            ),
+        },
+        {
+            "heading": "Training programs",
+            "body": (
+                "Officers from developing countries come to Japan for courses such as "
+                "organisation management for senior officers or community policing. Some "
+                "courses are run with JICA, others by the police alone.\n\n"
+                "In [[programs.latest_year]], [[programs.participants_latest_year]] officers "
+                "took part in [[programs.programs_latest_year]] of the JICA group programs "
+                "below. Years without a figure mean the program did not run."
+            ),
+            "block": Block.PROGRAMS_TABLE,
+            "scheme_slug": PROGRAMS_SCHEME["slug"],
+        },
+        {
+            "heading": "Dispatch of experts",
+            "body": (
+                "Japanese police experts also go abroad, for short visits or for years. "
+                "[[dispatches.count]] such dispatches, to [[dispatches.countries]] host "
+                "countries, are recorded here.\n\n"
+                "Examples: community policing advice in Timor-Leste; judo instructors in "
+                "Türkiye who trained Afghan officers at a course hosted by the Turkish police, "
+                "followed by short-term experts supporting training for young Afghan "
+                "policewomen; and long- and short-term experts in Indonesia who shared "
+                "investigation know-how and introduced the koban system."
+            ),
+            "block": Block.EXPERT_DISPATCHES,
+        },
+        {
+            "heading": "Supporting reform of the Indonesian National Police",
+            "body": (
+                "In 2000 Indonesia made its police a body separate from the armed forces, and "
+                "its government asked Japan to help the Indonesian National Police (INP) "
+                "become a democratic, civilian police.\n\n"
+                "Together with JICA, Japan's police sent experts to Indonesia and welcomed "
+                "Indonesian officers for training in Japan. One result: in several regions "
+                "the INP now trains its own officers in community policing, and Japan's "
+                "police have helped it build a nationwide system to keep that training going "
+                "on its own."
+            ),
+        },
+        {
+            "heading": "Japan Disaster Relief teams",
+            "body": (
+                "After a large disaster abroad, police officials can join a Japan Disaster "
+                "Relief (JDR) team. Since [[jdr.first_month_year]] they have done so "
+                "[[jdr.deployments]] times, [[jdr.persons]] persons in all; the most recent "
+                "deployment was in [[jdr.latest_month_year]], to [[jdr.latest_country]]."
+            ),
+            "block": Block.DISASTER_RELIEF,
+        },
+    ],
+}
+
+
+def _create_page(spec, parent=None):
+    """The page at spec's address, created with its sections if missing: (page, created)."""
+    path = f"{parent.path}/{spec['slug']}" if parent else spec["slug"]
+    page = Page.objects.filter(path=path).first()
+    if page is not None:
+        return page, False
+    page = Page(
+        parent=parent,
+        slug=spec["slug"],
+        title=spec["title"],
+        summary=spec["summary"],
+        status=Status.PUBLISHED,
+        show_in_navigation=spec.get("show_in_navigation", False),
+        navigation_order=spec.get("navigation_order", 0),
+    )
+    page.full_clean()
+    page.save()
+    for order, section_spec in enumerate(spec["sections"], start=1):
+        scheme_slug = section_spec.get("scheme_slug")
+        section = page.sections.model(
+            page=page,
+            heading=section_spec.get("heading", ""),
+            body=section_spec.get("body", ""),
+            block=section_spec.get("block", ""),
+            scheme=Scheme.objects.filter(slug=scheme_slug).first() if scheme_slug else None,
+            order=order * 10,
+        )
+        if section.block == Block.PROGRAMS_TABLE and section.scheme is None:
+            continue  # The programs sample data is missing: leave the table out.
+        section.full_clean()
+        section.save()
+    return page, True
+
+
+def load():
+    created = 0
+    for spec in (HOME, CENTER):
+        created += _create_page(spec)[1]
+    cooperation, was_created = _create_page(COOPERATION)
+    created += was_created
+    created += _create_page(TECHNICAL_ASSISTANCE, parent=cooperation)[1]
+    return {"content pages": created}

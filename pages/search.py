@@ -1,0 +1,131 @@
+"""Site search over content pages, training programs, deployments and expert dispatches.
+
+Plain `icontains` lookups, so the same code runs on SQLite and PostgreSQL. Country names live in
+django-countries, not in the database, so names are matched to ISO codes in Python first and the
+database is then filtered by code. Work is bounded: the query is at most 200 characters and each
+kind returns at most RESULTS_PER_KIND rows (with the full count).
+"""
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from deployments.models import DisasterDeployment, DisasterType, ExpertDispatch
+from programs.models import Program
+
+from .models import Page, Section
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_KIND = 50
+
+
+class SearchForm(forms.Form):
+    # Django's CharField also refuses NUL characters, which PostgreSQL cannot store or compare.
+    q = forms.CharField(
+        label=_("Search the site"),
+        max_length=MAX_QUERY_LENGTH,
+        required=False,
+        error_messages={
+            "max_length": _("Please shorten your search to at most %(limit_value)d characters.")
+        },
+    )
+
+
+@dataclass
+class Result:
+    title: str
+    url: str
+    detail: str = ""
+
+
+@dataclass
+class ResultGroup:
+    kind: str
+    slug: str
+    count: int
+    results: list[Result] = field(default_factory=list)
+
+
+def matching_country_codes(text):
+    folded = text.casefold()
+    return [code for code, name in countries if folded in str(name).casefold()]
+
+
+def _matching_choices(choices, text):
+    folded = text.casefold()
+    return [value for value, label in choices if folded in str(label).casefold()]
+
+
+def _group(kind, slug, queryset, to_result):
+    count = queryset.count()
+    rows = queryset[:RESULTS_PER_KIND] if count else []
+    return ResultGroup(kind=str(kind), slug=slug, count=count, results=[to_result(r) for r in rows])
+
+
+def search(text):
+    """Results grouped by kind, each group with its total count: eight queries at most."""
+    codes = matching_country_codes(text)
+    in_sections = Section.objects.filter(
+        Q(heading__icontains=text) | Q(body__icontains=text)
+    ).values("page")
+    pages = Page.objects.published().filter(
+        Q(title__icontains=text) | Q(summary__icontains=text) | Q(pk__in=in_sections)
+    )
+    programs = (
+        Program.objects.published()
+        .filter(
+            Q(name__icontains=text)
+            | Q(description__icontains=text)
+            | Q(scheme__name__icontains=text)
+        )
+        .select_related("scheme")
+    )
+    deployments = DisasterDeployment.objects.filter(
+        Q(country__in=codes)
+        | Q(disaster__in=_matching_choices(DisasterType.choices, text))
+        | Q(place__icontains=text)
+        | Q(summary__icontains=text)
+    ).newest_first()
+    dispatches = ExpertDispatch.objects.filter(
+        Q(country__in=codes)
+        | Q(beneficiary__in=codes)
+        | Q(field_of_work__icontains=text)
+        | Q(partner__icontains=text)
+        | Q(description__icontains=text)
+    ).newest_first()
+    groups = [
+        _group(
+            _("Pages"),
+            "pages",
+            pages.order_by("title"),
+            lambda page: Result(page.title, page.get_absolute_url(), page.summary),
+        ),
+        _group(
+            _("Training programs"),
+            "programs",
+            programs.order_by("name"),
+            lambda program: Result(program.name, program.get_absolute_url(), program.scheme.name),
+        ),
+        _group(
+            _("Disaster relief deployments"),
+            "deployments",
+            deployments,
+            lambda deployment: Result(
+                str(deployment), deployment.get_absolute_url(), deployment.get_disaster_display()
+            ),
+        ),
+        _group(
+            _("Expert dispatches"),
+            "dispatches",
+            dispatches,
+            lambda dispatch: Result(
+                f"{dispatch.country.name}: {dispatch.field_of_work}",
+                dispatch.get_absolute_url(),
+                dispatch.years,
+            ),
+        ),
+    ]
+    return groups

@@ -1,0 +1,39 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from programs.models import Program
+
+from .models import Page
+from .navigation import DATA_PAGES
+
+
+class PageSitemap(Sitemap):
+    """Published content pages only (the same `published()` as the views and search)."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return Page.objects.published().order_by("path")
+
+    def lastmod(self, page):
+        return page.updated_at
+
+
+class DataPageSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return [name for _label, name, _summary in DATA_PAGES]
+
+    def location(self, name):
+        return reverse(name)
+
+
+class ProgramSitemap(Sitemap):
+    changefreq = "yearly"
+
+    def items(self):
+        return Program.objects.published().order_by("slug")
+
+    def lastmod(self, program):
+        return program.updated_at

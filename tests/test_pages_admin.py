@@ -1,0 +1,177 @@
+"""The page admin as Editors and Publishers use it: sections inline, drafts, publishing."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+
+from pages.models import Block, Page, Status
+from tests.pages_builders import make_page, make_section
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = reverse("admin:pages_page_add")
+
+
+def _staff(django_user_model, username, *codenames):
+    user = django_user_model.objects.create_user(username=username, password="x", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    return user
+
+
+EDITOR_PERMISSIONS = (
+    "view_page",
+    "add_page",
+    "change_page",
+    "view_section",
+    "add_section",
+    "change_section",
+    "delete_section",
+)
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return _staff(django_user_model, "editor", *EDITOR_PERMISSIONS)
+
+
+@pytest.fixture
+def publisher(django_user_model):
+    return _staff(django_user_model, "publisher", *EDITOR_PERMISSIONS, "publish_page")
+
+
+def page_data(sections=(), **values):
+    data = {
+        "title": "Experts abroad",
+        "slug": "experts-abroad",
+        "parent": "",
+        "summary": "Who goes where.",
+        "status": Status.PUBLISHED,
+        "navigation_order": "0",
+        "sections-TOTAL_FORMS": str(len(sections)),
+        "sections-INITIAL_FORMS": "0",
+        "sections-MIN_NUM_FORMS": "0",
+        "sections-MAX_NUM_FORMS": "1000",
+    }
+    for index, section in enumerate(sections):
+        for name in ("order", "heading", "body", "block", "scheme"):
+            data[f"sections-{index}-{name}"] = section.get(name, "")
+    data.update(values)
+    return data
+
+
+def test_editor_cannot_change_the_status(client, editor):
+    client.force_login(editor)
+    form = client.get(ADD_URL).content.decode()
+    assert 'name="status"' not in form
+    response = client.post(ADD_URL, page_data())  # tries to publish anyway
+    assert response.status_code == 302
+    page = Page.objects.get(slug="experts-abroad")
+    assert page.status == Status.DRAFT
+
+
+def test_editor_saves_a_draft_with_sections_and_previews_it(client, editor):
+    client.force_login(editor)
+    sections = [
+        {"order": "2", "heading": "Dispatches", "block": Block.EXPERT_DISPATCHES},
+        {"order": "1", "heading": "Intro", "body": "We have [[dispatches.count]] records."},
+    ]
+    assert client.post(ADD_URL, page_data(sections)).status_code == 302
+    page = Page.objects.get(slug="experts-abroad")
+    assert [s.heading for s in page.sections.all()] == ["Intro", "Dispatches"]
+    change = client.get(reverse("admin:pages_page_change", args=[page.pk])).content.decode()
+    assert reverse("admin:view_on_site", args=[*_content_type_and_pk(page)]) in change
+    preview = client.get(page.get_absolute_url())
+    assert preview.status_code == 200
+    assert "Draft: not public" in preview.content.decode()
+    assert "We have 0 records." in preview.content.decode()
+
+
+def _content_type_and_pk(page):
+    return ContentType.objects.get_for_model(Page).pk, page.pk
+
+
+def test_editor_cannot_publish_through_the_list_action(client, editor):
+    page = make_page("Draft", status=Status.DRAFT)
+    client.force_login(editor)
+    client.post(
+        reverse("admin:pages_page_changelist"),
+        {"action": "publish", "_selected_action": [page.pk]},
+    )
+    page.refresh_from_db()
+    assert page.status == Status.DRAFT
+
+
+def test_publisher_publishes_and_the_page_goes_public(client, publisher):
+    client.force_login(publisher)
+    assert 'name="status"' in client.get(ADD_URL).content.decode()
+    assert client.post(ADD_URL, page_data([{"order": "1", "body": "Hello."}])).status_code == 302
+    page = Page.objects.get(slug="experts-abroad")
+    assert page.status == Status.PUBLISHED
+    client.logout()
+    assert client.get(page.get_absolute_url()).status_code == 200
+
+
+def test_publisher_publishes_from_the_list(client, publisher):
+    page = make_page("Draft", status=Status.DRAFT)
+    client.force_login(publisher)
+    client.post(
+        reverse("admin:pages_page_changelist"),
+        {"action": "publish", "_selected_action": [page.pk]},
+    )
+    page.refresh_from_db()
+    assert page.status == Status.PUBLISHED
+    assert page.history.first().status == Status.PUBLISHED
+
+
+def test_admin_explains_a_reserved_slug(client, publisher):
+    client.force_login(publisher)
+    response = client.post(ADD_URL, page_data(slug="programs"))
+    assert response.status_code == 200
+    assert "data addresses" in response.content.decode()
+    assert not Page.objects.exists()
+
+
+def test_admin_explains_a_programs_table_without_scheme(client, publisher):
+    client.force_login(publisher)
+    sections = [{"order": "1", "heading": "Table", "block": Block.PROGRAMS_TABLE}]
+    response = client.post(ADD_URL, page_data(sections))
+    assert response.status_code == 200
+    assert "Choose the scheme" in response.content.decode()
+    assert not Page.objects.exists()
+
+
+def test_sections_are_reordered_by_their_order_field(client, publisher):
+    page = make_page("Ordered")
+    first = make_section(page, heading="First", order=1)
+    second = make_section(page, heading="Second", order=2)
+    client.force_login(publisher)
+    data = page_data(title="Ordered", slug="ordered")
+    data.update(
+        {
+            "sections-TOTAL_FORMS": "2",
+            "sections-INITIAL_FORMS": "2",
+        }
+    )
+    for index, (section, order) in enumerate(((first, "2"), (second, "1"))):
+        data.update(
+            {
+                f"sections-{index}-id": str(section.pk),
+                f"sections-{index}-page": str(page.pk),
+                f"sections-{index}-order": order,
+                f"sections-{index}-heading": section.heading,
+                f"sections-{index}-body": section.body,
+                f"sections-{index}-block": "",
+                f"sections-{index}-scheme": "",
+            }
+        )
+    response = client.post(reverse("admin:pages_page_change", args=[page.pk]), data)
+    assert response.status_code == 302
+    assert [s.heading for s in page.sections.all()] == ["Second", "First"]
+
+
+def test_page_history_is_available_in_the_admin(client, publisher):
+    page = make_page("Tracked")
+    client.force_login(publisher)
+    response = client.get(reverse("admin:pages_page_history", args=[page.pk]))
+    assert response.status_code == 200

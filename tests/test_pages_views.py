@@ -1,0 +1,243 @@
+"""Content pages as visitors and staff see them: drafts, nesting, menu, breadcrumbs, meta tags."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from npa_portal.figures import LiveFigures
+from pages.models import HOME_SLUG, Status
+from tests.deployments_builders import deployment, dispatch
+from tests.pages_builders import make_page, make_section
+from tests.programs_builders import make_figure, make_program
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def draft():
+    page = make_page("Plans", status=Status.DRAFT, summary="Not yet.")
+    make_section(page, heading="Secret plan", body="Coming soon.")
+    return page
+
+
+@pytest.fixture
+def plain_user(django_user_model):
+    return django_user_model.objects.create_user(username="visitor", password="x")
+
+
+def test_published_page_shows_title_sections_and_last_updated(client):
+    page = make_page("About", summary="Who we are.")
+    make_section(page, heading="History", body="Founded in **1985**.")
+    response = client.get(page.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>About</h1>" in html
+    assert '<h2 id="section-' in html and "History</h2>" in html
+    assert "<strong>1985</strong>" in html
+    assert "Last updated" in html
+
+
+def test_draft_is_404_for_anonymous_visitors(client, draft):
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_draft_is_404_for_signed_in_non_staff(client, draft, plain_user):
+    client.force_login(plain_user)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_draft_is_shown_to_staff_with_a_banner(staff_client, draft):
+    response = staff_client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Draft: not public" in html
+    assert "Secret plan" in html
+
+
+def test_published_page_has_no_draft_banner(staff_client):
+    page = make_page("Open")
+    assert "Draft: not public" not in staff_client.get(page.get_absolute_url()).content.decode()
+
+
+def test_published_child_of_a_draft_is_hidden_from_visitors(staff_client, draft):
+    child = make_page("Child", parent=draft)
+    assert Client().get(child.get_absolute_url()).status_code == 404
+    response = staff_client.get(child.get_absolute_url())
+    assert response.status_code == 200
+    assert "Draft: not public" in response.content.decode()
+
+
+def test_unknown_address_is_404(client):
+    assert client.get("/no-such-page/").status_code == 404
+    assert client.get("/a/b/c/").status_code == 404
+
+
+def test_nested_page_has_breadcrumbs_through_its_parents(client):
+    parent = make_page("International cooperation", slug="international-cooperation")
+    child = make_page("Technical assistance", slug="technical-assistance", parent=parent)
+    html = client.get("/international-cooperation/technical-assistance/").content.decode()
+    crumbs = html[
+        html.index('class="breadcrumbs"') : html.index("</nav>", html.index("breadcrumbs"))
+    ]
+    assert crumbs.index(">Home<") < crumbs.index(">International cooperation<")
+    assert f'href="{parent.get_absolute_url()}"' in crumbs
+    assert f'<li aria-current="page">{child.title}</li>' in crumbs
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("programs:index"),
+        reverse("deployments:disaster_relief"),
+        reverse("deployments:expert_dispatches"),
+        reverse("deployments:country_list"),
+        reverse("pages:search"),
+    ],
+)
+def test_data_pages_have_breadcrumbs_from_home(client, url):
+    html = client.get(url).content.decode()
+    assert 'class="breadcrumbs"' in html
+    assert f'<a href="{reverse("pages:home")}">Home</a>' in html
+
+
+def test_country_page_breadcrumbs_start_at_home(client):
+    deployment(country="NP")
+    html = client.get(reverse("deployments:country_detail", args=["np"])).content.decode()
+    assert f'<a href="{reverse("pages:home")}">Home</a>' in html
+
+
+def _menu(html):
+    start = html.index('<nav aria-label="Main">')
+    return html[start : html.index("</nav>", start)]
+
+
+def test_menu_lists_navigation_pages_in_order_then_data_pages(client):
+    make_page("Second", show_in_navigation=True, navigation_order=20)
+    make_page("First", show_in_navigation=True, navigation_order=10)
+    make_page("Hidden", show_in_navigation=False)
+    make_page("Draft in menu", status=Status.DRAFT, show_in_navigation=True)
+    menu = _menu(client.get("/").content.decode())
+    labels = re.findall(r">([^<>]+)</a>", menu)
+    assert labels == [
+        "Home",
+        "First",
+        "Second",
+        "Training programs",
+        "Disaster relief",
+        "Expert dispatches",
+        "Countries",
+    ]
+
+
+def test_menu_marks_the_current_page_and_its_section(client):
+    parent = make_page("Cooperation", show_in_navigation=True)
+    child = make_page("Experts", parent=parent)
+    menu = _menu(client.get(parent.get_absolute_url()).content.decode())
+    assert f'<a href="{parent.get_absolute_url()}" aria-current="page">' in menu
+    menu = _menu(client.get(child.get_absolute_url()).content.decode())
+    assert f'<a href="{parent.get_absolute_url()}" aria-current="true">' in menu
+    menu = _menu(client.get(reverse("programs:index")).content.decode())
+    assert f'<a href="{reverse("programs:index")}" aria-current="page">' in menu
+    assert menu.count("aria-current") == 1
+
+
+def test_home_shows_live_key_figures_intro_and_section_links(client):
+    program = make_program()
+    make_figure(program, year=2019, participants=12, countries=9)
+    make_figure(program, year=2020, participants=7, countries=5)
+    deployment(year=1990, month=6, country="IR", persons=6)
+    deployment(year=2018, month=2, country="TW", persons=2)
+    dispatch(country="ID")
+    intro = make_page("Welcome", slug=HOME_SLUG, summary="The portal.")
+    make_section(intro, heading="", body="Our *introduction* text.")
+    listed = make_page("International cooperation", show_in_navigation=True)
+    html = client.get("/").content.decode()
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "Training programs in 2020 1" in text
+    assert "Overseas officers trained in 2020 7" in text
+    assert "Disaster relief deployments since June 1990 2" in text
+    assert "Police officials sent with relief teams 8" in text
+    assert "Countries and regions reached 3" in text
+    assert "<em>introduction</em>" in html
+    assert f'href="{listed.get_absolute_url()}"' in html
+    for name in ("programs:index", "deployments:disaster_relief", "deployments:country_list"):
+        assert f'href="{reverse(name)}"' in html
+
+
+def test_home_works_without_any_content(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Key figures" in response.content.decode()
+
+
+def test_home_address_of_the_intro_page_redirects_to_the_home_page(client):
+    make_page("Welcome", slug=HOME_SLUG)
+    response = client.get("/home/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("pages:home")
+
+
+def test_draft_home_intro_is_hidden_from_visitors(staff_client):
+    intro = make_page("Welcome", slug=HOME_SLUG, status=Status.DRAFT)
+    make_section(intro, heading="", body="Unfinished intro.")
+    assert "Unfinished intro" not in Client().get("/").content.decode()
+    html = staff_client.get("/").content.decode()
+    assert "Unfinished intro" in html and "Draft: not public" in html
+
+
+def test_every_page_has_canonical_and_opengraph_tags(client):
+    page = make_page("About", summary="Who we are & why.")
+    for url in (page.get_absolute_url(), "/", reverse("programs:index")):
+        html = client.get(url).content.decode()
+        assert f'<link rel="canonical" href="http://testserver{url}">' in html
+        assert '<meta property="og:title" content="' in html
+        og_title = re.search(r'og:title" content="([^"]*)"', html).group(1)
+        title = re.search(r"<title>(.*?) - ", html, re.S).group(1).strip()
+        assert og_title == title and og_title
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert '<meta property="og:description" content="Who we are &amp; why.">' in html
+
+
+def test_canonical_ignores_the_query_string(client):
+    html = client.get(reverse("programs:index") + "?from=2016").content.decode()
+    assert f'<link rel="canonical" href="http://testserver{reverse("programs:index")}">' in html
+
+
+def _page_with_sections(count):
+    page = make_page(f"Page {count}")
+    for index in range(count):
+        make_section(page, heading=f"Part {index}", body="Since [[jdr.first_year]]: *text*.")
+    return page
+
+
+def test_query_count_does_not_grow_with_the_number_of_sections(client, django_assert_num_queries):
+    deployment()
+    one, ten = _page_with_sections(1), _page_with_sections(10)
+    client.get(one.get_absolute_url())  # warm up anything cached per process
+    with CaptureQueriesContext(connection) as with_one:
+        assert client.get(one.get_absolute_url()).status_code == 200
+    with django_assert_num_queries(len(with_one)):
+        response = client.get(ten.get_absolute_url())
+    assert response.content.decode().count('class="page-section"') == 10
+
+
+def test_live_figures_in_text_are_computed_once_per_request():
+    figures = LiveFigures()
+    deployment()
+    assert figures.resolve("jdr.deployments") == 1
+    deployment(year=2011)
+    assert figures.resolve("jdr.deployments") == 1  # same request, same value
+    assert LiveFigures().resolve("jdr.deployments") == 2
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert f"Disallow: {reverse('admin:index')}" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
