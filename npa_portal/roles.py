@@ -1,7 +1,7 @@
 """The two staff roles, Editors and Publishers, as Django groups.
 
 Editors enter and correct data (add, change, import, revert); Publishers may also publish
-pages, delete and restore. Neither manages users. The groups are (re)built after every
+pages and programs, delete and restore. Neither manages users. The groups are (re)built after every
 `migrate` and by `manage.py create_roles`, so their permissions always match this file.
 """
 
@@ -24,7 +24,7 @@ EDITED_MODELS = [
     ("pages", "section"),
 ]
 EDITOR_ACTIONS = ("view", "add", "change")
-PUBLISHER_EXTRA_CODENAMES = [("pages", "publish_page")]
+PUBLISHER_EXTRA_CODENAMES = [("pages", "publish_page"), ("programs", "publish_program")]
 
 
 def _permissions(pairs):

@@ -103,7 +103,13 @@ class ProgramAdmin(HistoryAdmin):
         return {} if obj else {"slug": ["name"]}
 
     def get_readonly_fields(self, request, obj=None):
-        return ["slug"] if obj else []
+        readonly = ["slug"] if obj else []
+        if not self.has_publish_permission(request):
+            readonly.append("published")
+        return readonly
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("programs.publish_program")
 
     @admin.display(description=_("years run"), ordering="years_run")
     def years_run(self, program):
@@ -121,11 +127,11 @@ class ProgramAdmin(HistoryAdmin):
     def total_participants(self, program):
         return program.total_participants
 
-    @admin.action(description=_("Publish the selected programs"), permissions=["change"])
+    @admin.action(description=_("Publish the selected programs"), permissions=["publish"])
     def publish(self, request, queryset):
         self._set_published(request, queryset, True)
 
-    @admin.action(description=_("Unpublish the selected programs"), permissions=["change"])
+    @admin.action(description=_("Unpublish the selected programs"), permissions=["publish"])
     def unpublish(self, request, queryset):
         self._set_published(request, queryset, False)
 

@@ -187,6 +187,8 @@ class Program(TimeStampedModel):
         ordering = ["display_order", "name"]
         verbose_name = _("program")
         verbose_name_plural = _("programs")
+        # Editors enter programs; what the public sees is the Publishers' call.
+        permissions = [("publish_program", _("Can publish and unpublish programs"))]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(slug=""),

@@ -1,13 +1,14 @@
 """The Editors and Publishers groups, checked through the admin as their members use it."""
 
 import pytest
+from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
 from deployments.models import DisasterDeployment
 from npa_portal.roles import EDITORS, PUBLISHERS, ensure_roles
-from programs.models import AnnualFigure
+from programs.models import AnnualFigure, Program
 
 from .deployments_builders import deployment
 from .programs_builders import make_figure, make_program
@@ -145,3 +146,44 @@ def test_admin_index_points_editors_to_the_year_page_and_imports(editor_client):
         "admin:deployments_expertdispatch_import",
     ):
         assert f'href="{reverse(name)}"' in html
+
+
+def test_editor_saves_programs_as_drafts_and_cannot_publish(editor_client):
+    scheme = make_program("Existing").scheme
+    response = editor_client.get(reverse("admin:programs_program_add"))
+    assert "published" not in response.context["adminform"].form.fields
+    data = {
+        "name": "Forensic Science",
+        "scheme": str(scheme.pk),
+        "description": "",
+        "display_order": "0",
+        "published": "on",  # ignored: the field is read-only for Editors
+        "figures-TOTAL_FORMS": "0",
+        "figures-INITIAL_FORMS": "0",
+        "figures-MIN_NUM_FORMS": "0",
+        "figures-MAX_NUM_FORMS": "1000",
+    }
+    assert editor_client.post(reverse("admin:programs_program_add"), data).status_code == 302
+    program = Program.objects.get(name="Forensic Science")
+    assert program.published is False
+    changelist = editor_client.get(reverse("admin:programs_program_changelist"))
+    program_admin = admin.site._registry[Program]
+    assert "publish" not in program_admin.get_actions(changelist.wsgi_request)
+    editor_client.post(
+        reverse("admin:programs_program_changelist"),
+        {"action": "publish", "_selected_action": [str(program.pk)]},
+    )
+    program.refresh_from_db()
+    assert program.published is False
+
+
+def test_publisher_publishes_programs(publisher_client):
+    program = make_program("Forensic Science", published=False)
+    response = publisher_client.get(reverse("admin:programs_program_change", args=[program.pk]))
+    assert "published" in response.context["adminform"].form.fields
+    publisher_client.post(
+        reverse("admin:programs_program_changelist"),
+        {"action": "publish", "_selected_action": [str(program.pk)]},
+    )
+    program.refresh_from_db()
+    assert program.published is True
