@@ -34,12 +34,31 @@ def validation_message(error):
     return " ".join(error.messages)
 
 
-def record_label(record):
-    """A deleted row's name, even when a row it names in __str__ (its program) is gone too."""
+def instance_label(instance):
+    """A row's name, even when a row it names in __str__ (a figure's program) is gone too."""
     try:
-        return str(record.instance)
+        return str(instance)
     except ObjectDoesNotExist:
-        return f"{record.instance._meta.verbose_name} {record.instance.pk}"
+        return f"{instance._meta.verbose_name} {instance.pk}"
+
+
+def record_label(record):
+    return instance_label(record.instance)
+
+
+def attach_parents(instances):
+    """Fetch the rows these instances point to in one query per foreign key (no N+1)."""
+    if not instances:
+        return
+    for field in instances[0]._meta.concrete_fields:
+        if not field.many_to_one:
+            continue
+        wanted = {getattr(instance, field.attname) for instance in instances} - {None}
+        parents = field.related_model._default_manager.in_bulk(wanted)
+        for instance in instances:
+            parent = parents.get(getattr(instance, field.attname))
+            if parent is not None:
+                field.set_cached_value(instance, parent)
 
 
 def check_parents_exist(instance):
@@ -187,8 +206,11 @@ class HistoryAdmin(SimpleHistoryAdmin):
         )
         latest = {}
         for record in records:
-            record.label = record_label(record)
             latest.setdefault(getattr(record, self.opts.pk.attname), record)
+        instances = [record.instance for record in latest.values()]
+        attach_parents(instances)
+        for record, instance in zip(latest.values(), instances, strict=True):
+            record.label = instance_label(instance)
         return list(latest.values())
 
     def recently_deleted_view(self, request):

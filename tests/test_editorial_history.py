@@ -199,3 +199,17 @@ def test_every_list_links_to_its_recently_deleted_page(staff_client, url_name):
     html = staff_client.get(reverse(f"admin:{url_name}_changelist")).content.decode()
     assert reverse(f"admin:{url_name}_recently_deleted") in html
     assert staff_client.get(reverse(f"admin:{url_name}_recently_deleted")).status_code == 200
+
+
+@pytest.mark.parametrize("size", [2, 30])
+def test_recently_deleted_list_runs_a_fixed_number_of_queries(
+    staff_client, django_assert_max_num_queries, size
+):
+    program = make_program("Cybercrime")
+    for year in range(2000, 2000 + size):
+        make_figure(program, year=year).delete()
+    url = reverse("admin:programs_annualfigure_recently_deleted")
+    with django_assert_max_num_queries(6):
+        response = staff_client.get(url)
+    assert len(response.context["records"]) == size
+    assert "Cybercrime (2000)" in response.content.decode()
