@@ -80,3 +80,16 @@ def test_figure_list_filters_by_year_and_deployments_by_decade(staff_client):
     url = reverse("admin:deployments_disasterdeployment_changelist") + "?decade=1990"
     rows = staff_client.get(url).context["cl"].result_list
     assert rows and {row.year // 10 for row in rows} == {199}
+
+
+@pytest.mark.parametrize(
+    "model",
+    ["programs_annualfigure", "deployments_disasterdeployment", "deployments_expertdispatch"],
+)
+def test_import_and_export_pages_open_and_explain_the_format(staff_client, model):
+    html = staff_client.get(reverse(f"admin:{model}_import")).content.decode()
+    assert "with or without a byte-order mark" in html
+    assert '<option value="1">xlsx</option>' in html
+    assert staff_client.get(reverse(f"admin:{model}_export")).status_code == 200
+    changelist = staff_client.get(reverse(f"admin:{model}_changelist")).content.decode()
+    assert reverse(f"admin:{model}_import") in changelist
