@@ -1,7 +1,8 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
+
+from npa_portal.admin_history import HistoryAdmin
 
 from .models import Page, Section, Status
 
@@ -10,10 +11,11 @@ class SectionInline(admin.StackedInline):
     model = Section
     extra = 0
     fields = [("order", "heading"), "body", ("block", "scheme")]
+    autocomplete_fields = ["scheme"]
 
 
 @admin.register(Page)
-class PageAdmin(SimpleHistoryAdmin):
+class PageAdmin(HistoryAdmin):
     """Editors write and preview drafts; only holders of "Can publish pages" change the status."""
 
     list_display = [
@@ -27,6 +29,7 @@ class PageAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "show_in_navigation"]
     search_fields = ["title", "slug", "summary", "sections__heading", "sections__body"]
     list_select_related = ["parent"]
+    autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
@@ -77,3 +80,15 @@ class PageAdmin(SimpleHistoryAdmin):
             ngettext("%d page returned to draft.", "%d pages returned to draft.", count) % count,
             messages.SUCCESS,
         )
+
+
+@admin.register(Section)
+class SectionAdmin(HistoryAdmin):
+    """Sections one by one: mainly for their history, revert and restore after a deletion."""
+
+    list_display = ["__str__", "page", "order", "block"]
+    list_filter = ["block"]
+    list_select_related = ["page"]
+    search_fields = ["heading", "body", "page__title"]
+    autocomplete_fields = ["page", "scheme"]
+    fields = [("page", "order"), "heading", "body", ("block", "scheme")]

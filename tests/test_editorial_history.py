@@ -5,9 +5,11 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from deployments.models import DisasterDeployment
+from pages.models import Page, Section, Status
 from programs.models import AnnualFigure, Program
 
 from .deployments_builders import deployment
+from .pages_builders import make_page, make_section
 from .programs_builders import make_figure, make_program
 
 pytestmark = pytest.mark.django_db
@@ -193,6 +195,8 @@ def test_one_year_page_saves_with_a_reason(staff_client):
         "programs_annualfigure",
         "deployments_disasterdeployment",
         "deployments_expertdispatch",
+        "pages_page",
+        "pages_section",
     ],
 )
 def test_every_list_links_to_its_recently_deleted_page(staff_client, url_name):
@@ -213,3 +217,39 @@ def test_recently_deleted_list_runs_a_fixed_number_of_queries(
         response = staff_client.get(url)
     assert len(response.context["records"]) == size
     assert "Cybercrime (2000)" in response.content.decode()
+
+
+def test_a_deleted_page_and_its_sections_come_back(staff_client):
+    page = make_page("Experts abroad", status=Status.DRAFT)
+    section = make_section(page, heading="Where", body="Asia and Africa.")
+    page_id, section_id = page.pk, section.pk
+    delete = reverse("admin:pages_page_delete", args=[page.pk])
+    assert staff_client.post(delete, {"post": "yes"}).status_code == 302
+    assert not Page.objects.exists() and not Section.objects.exists()
+
+    section_record = Section.history.get(history_type="-")
+    restore_section = reverse("admin:pages_section_restore", args=[section_record.history_id])
+    response = staff_client.post(restore_section)
+    assert "restore that first" in messages_of(response)[-1]
+
+    page_record = Page.history.get(history_type="-")
+    staff_client.post(reverse("admin:pages_page_restore", args=[page_record.history_id]))
+    staff_client.post(restore_section)
+    restored = Page.objects.get(pk=page_id)
+    assert (restored.path, restored.status) == ("experts-abroad", Status.DRAFT)
+    assert list(restored.sections.values_list("pk", "body")) == [(section_id, "Asia and Africa.")]
+    assert restored.history.count() == 3
+
+
+def test_page_revert_keeps_the_status_for_editors_rules(staff_client):
+    page = make_page("Experts abroad", summary="First words.")
+    page.summary = "Second words."
+    page.save()
+    first = page.history.earliest()
+    url = reverse("admin:pages_page_simple_history", args=[page.pk, first.pk])
+    form = staff_client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {key: "" if value is None else value for key, value in data.items()}
+    assert staff_client.post(url, data).status_code == 302
+    page.refresh_from_db()
+    assert page.summary == "First words."

@@ -8,9 +8,11 @@ from django.urls import reverse
 
 from deployments.models import DisasterDeployment
 from npa_portal.roles import EDITORS, PUBLISHERS, ensure_roles
+from pages.models import Page, Status
 from programs.models import AnnualFigure, Program
 
 from .deployments_builders import deployment
+from .pages_builders import make_section
 from .programs_builders import make_figure, make_program
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +23,8 @@ EDITED = [
     "programs_annualfigure",
     "deployments_disasterdeployment",
     "deployments_expertdispatch",
+    "pages_page",
+    "pages_section",
 ]
 
 
@@ -50,7 +54,9 @@ def test_groups_exist_after_migrate_and_the_command_is_idempotent():
     assert not any(codename.endswith(("_user", "_group")) for codename in editors)
     publishers = Group.objects.get(name=PUBLISHERS).permissions.values_list("codename", flat=True)
     assert editors < set(publishers)
-    assert {"delete_annualfigure", "delete_disasterdeployment"} <= set(publishers)
+    assert {"delete_annualfigure", "delete_disasterdeployment", "delete_page"} <= set(publishers)
+    assert {"publish_page", "publish_program"} <= set(publishers) - editors
+    assert {"add_page", "change_page", "add_section", "change_section"} <= editors
 
     Group.objects.get(name=EDITORS).permissions.clear()
     call_command("create_roles", stdout=open("/dev/null", "w"))  # noqa: SIM115
@@ -187,3 +193,46 @@ def test_publisher_publishes_programs(publisher_client):
     )
     program.refresh_from_db()
     assert program.published is True
+
+
+def page_form(**values):
+    return {
+        "title": "Experts abroad",
+        "slug": "experts-abroad",
+        "parent": "",
+        "summary": "",
+        "status": Status.PUBLISHED,
+        "navigation_order": "0",
+        "sections-TOTAL_FORMS": "0",
+        "sections-INITIAL_FORMS": "0",
+        "sections-MIN_NUM_FORMS": "0",
+        "sections-MAX_NUM_FORMS": "1000",
+        **values,
+    }
+
+
+def test_editor_saves_page_drafts_but_cannot_publish_or_delete(editor_client):
+    add = reverse("admin:pages_page_add")
+    assert 'name="status"' not in editor_client.get(add).content.decode()
+    assert editor_client.post(add, page_form()).status_code == 302
+    page = Page.objects.get(slug="experts-abroad")
+    assert page.status == Status.DRAFT
+    change = reverse("admin:pages_page_change", args=[page.pk])
+    editor_client.post(change, page_form(status=Status.PUBLISHED))
+    page.refresh_from_db()
+    assert page.status == Status.DRAFT
+    delete = reverse("admin:pages_page_delete", args=[page.pk])
+    assert editor_client.post(delete, {"post": "yes"}).status_code == 403
+    section = make_section(page)
+    section_delete = reverse("admin:pages_section_delete", args=[section.pk])
+    assert editor_client.post(section_delete, {"post": "yes"}).status_code == 403
+
+
+def test_publisher_publishes_and_deletes_pages(publisher_client):
+    add = reverse("admin:pages_page_add")
+    assert publisher_client.post(add, page_form()).status_code == 302
+    page = Page.objects.get(slug="experts-abroad")
+    assert page.status == Status.PUBLISHED
+    delete = reverse("admin:pages_page_delete", args=[page.pk])
+    assert publisher_client.post(delete, {"post": "yes"}).status_code == 302
+    assert not Page.objects.exists()
