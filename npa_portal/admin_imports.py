@@ -141,7 +141,6 @@ class EditorialImportExportMixin(ImportExportMixin):
 
     def get_import_data_kwargs(self, **kwargs):
         kwargs = super().get_import_data_kwargs(**kwargs)
-        kwargs.pop("request", None)
         kwargs["rollback_on_validation_errors"] = True
         return kwargs
 

@@ -1,0 +1,62 @@
+"""Editorial work in a real browser: country search, and an import from upload to confirm."""
+
+import pytest
+
+from deployments.models import DisasterDeployment
+from programs.models import AnnualFigure
+
+from .editorial_helpers import csv_bytes
+from .programs_builders import make_figure, make_program
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "correct horse battery"
+
+
+def sign_in(page, live_server, django_user_model):
+    django_user_model.objects.create_superuser("staff", "staff@example.org", PASSWORD)
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "staff")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_selector("#site-name")
+
+
+def test_country_is_found_by_typing_its_name(page, live_server, django_user_model):
+    sign_in(page, live_server, django_user_model)
+    page.goto(f"{live_server.url}/admin/deployments/disasterdeployment/add/")
+    page.fill("#id_year", "2023")
+    page.select_option("#id_month", "2")
+    page.click("#id_country + .select2 .select2-selection")
+    page.fill(".select2-search__field", "Türk")
+    page.keyboard.press("Enter")
+    page.fill("#id_persons", "12")
+    page.click("input[name=_save]")
+    page.wait_for_selector(".messagelist")
+    assert DisasterDeployment.objects.get().country.code == "TR"
+
+
+def test_import_previews_then_writes_on_confirm(page, live_server, django_user_model, tmp_path):
+    program = make_program("Forensic Science")
+    make_figure(program, year=2020, participants=12, countries=9)
+    sheet = tmp_path / "figures-2021.csv"
+    sheet.write_bytes(
+        csv_bytes(
+            ["program", "year", "participants", "countries"],
+            [["Forensic Science", 2020, 12, 9], ["Forensic Science", 2021, 14, 8]],
+            bom=True,
+        )
+    )
+    sign_in(page, live_server, django_user_model)
+    page.goto(f"{live_server.url}/admin/")
+    page.click("text=Import annual figures (CSV or Excel)")
+    page.set_input_files("#id_import_file", str(sheet))
+    page.select_option("#id_format", "0")
+    page.click("input[type=submit]")
+    preview = page.locator("table.import-preview").inner_text()
+    assert "Unchanged" in preview and "New" in preview
+    assert not AnnualFigure.objects.filter(year=2021).exists()
+    page.click("input[name=confirm]")
+    page.wait_for_selector(".messagelist")
+    assert "1 new, 0 changed, 1 unchanged" in page.locator(".messagelist").inner_text()
+    assert AnnualFigure.objects.get(year=2021).participants == 14
