@@ -147,6 +147,16 @@ class EditorialImportExportMixin(ImportExportMixin):
         kwargs["rollback_on_validation_errors"] = True
         return kwargs
 
+    def add_data_read_fail_error_to_form(self, form, e):
+        form.add_error(
+            "import_file",
+            _(
+                "This file could not be read as the chosen format. A CSV file must be saved "
+                "as UTF-8 (in Excel: “CSV UTF-8”); otherwise save it as an Excel workbook "
+                "(.xlsx) and choose xlsx."
+            ),
+        )
+
     def _import_resource(self, request):
         return self.get_import_resource_classes(request)[0](
             **self.get_import_resource_kwargs(request)

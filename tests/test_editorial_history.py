@@ -91,6 +91,8 @@ def test_delete_then_restore_brings_the_row_back_with_its_history(staff_client, 
     delete_url = reverse("admin:programs_annualfigure_delete", args=[pk])
     assert staff_client.post(delete_url, {"post": "yes"}).status_code == 302
     assert not AnnualFigure.objects.filter(pk=pk).exists()
+    history = staff_client.get(reverse("admin:programs_annualfigure_history", args=[pk]))
+    assert "This record has been deleted." in history.content.decode()
 
     listing = staff_client.get(reverse("admin:programs_annualfigure_recently_deleted"))
     records = listing.context["records"]

@@ -267,3 +267,17 @@ def test_sample_deployments_survive_an_empty_import(staff_client):
     response = upload(staff_client, DEPLOYMENTS, csv_bytes(header, []), "empty.csv")
     assert "confirm_form" not in response.context
     assert DisasterDeployment.objects.count() == count
+
+
+@pytest.mark.parametrize(
+    ("content", "file_format"),
+    [
+        ("program,year\r\n鑑識,2021\r\n".encode("shift_jis"), "0"),
+        (b"not a workbook", XLSX_FORMAT),
+    ],
+)
+def test_unreadable_files_get_a_message(staff_client, content, file_format):
+    response = upload(staff_client, FIGURES, content, "figures", file_format)
+    assert response.status_code == 200
+    assert "could not be read as the chosen format" in response.content.decode()
+    assert "confirm_form" not in response.context
