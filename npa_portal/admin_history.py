@@ -7,22 +7,27 @@ with its old id, so its history joins up. Revert and restore both run the model'
 so neither can bring back a row that breaks a rule or clashes with a newer one.
 """
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import CASCADE
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
 # Bookkeeping fields that change on every save and would hide the real change.
 UNCOMPARED_FIELDS = ("created_at", "updated_at")
 RECENTLY_DELETED_LIMIT = 200
+CASCADE_WINDOW = timedelta(seconds=5)
 
 
 def validation_message(error):
@@ -87,7 +92,7 @@ def check_parents_exist(instance):
         )
 
 
-def restore_deleted(record):
+def restore_deleted(record, reason=None):
     """Bring back the row of historical `record` (a deletion) with its old primary key.
 
     Raises ValidationError when the row would break a rule or clash with a current row.
@@ -96,7 +101,7 @@ def restore_deleted(record):
     instance._state.adding = True
     check_parents_exist(instance)
     instance.full_clean()
-    instance._change_reason = _("restored from the recently deleted list")
+    instance._change_reason = reason or _("restored from the recently deleted list")
     try:
         with transaction.atomic():
             instance.save(force_insert=True)
@@ -110,6 +115,52 @@ def restore_deleted(record):
             _("This row cannot be restored because it clashes with a current row.")
         ) from error
     return instance
+
+
+def deleted_with(record):
+    """Deletions that the deletion `record` cascaded to (a program's figures, a page's sections).
+
+    Django deletes such rows in the same moment as their parent; a few seconds' margin covers
+    a slow delete of many rows.
+    """
+    model = record.instance_type
+    moment = (record.history_date - CASCADE_WINDOW, record.history_date + CASCADE_WINDOW)
+    found = []
+    for relation in model._meta.related_objects:
+        child_model = relation.related_model
+        history = getattr(child_model, "history", None)
+        if not relation.one_to_many or relation.on_delete is not CASCADE or history is None:
+            continue
+        pk_name = child_model._meta.pk.attname
+        deletions = (
+            history.filter(
+                history_type="-",
+                history_date__range=moment,
+                **{relation.field.attname: getattr(record, model._meta.pk.attname)},
+            )
+            .exclude(**{f"{pk_name}__in": child_model._default_manager.values("pk")})
+            .order_by("-history_date")
+        )
+        latest = {}
+        for deletion in deletions:
+            latest.setdefault(getattr(deletion, pk_name), deletion)
+        found += latest.values()
+    return found
+
+
+@transaction.atomic
+def restore_with_dependents(record):
+    """Restore a row and, all or nothing, the rows deleted with it. Returns (row, count)."""
+    instance = restore_deleted(record)
+    reason = _("restored with “%(parent)s”") % {"parent": instance}
+    restored = 0
+    pending = deleted_with(record)
+    while pending:
+        child = pending.pop()
+        restore_deleted(child, reason)
+        restored += 1
+        pending += deleted_with(child)
+    return instance, restored
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -234,7 +285,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
         if record is None:
             raise Http404(_("No such deletion."))
         try:
-            instance = restore_deleted(record)
+            instance, dependents = restore_with_dependents(record)
         except ValidationError as error:
             self.message_user(
                 request,
@@ -244,9 +295,12 @@ class HistoryAdmin(SimpleHistoryAdmin):
             )
             return redirect(f"admin:{self._url_name('recently_deleted')}")
         self.log_addition(request, instance, [{"added": {}}])
-        self.message_user(
-            request,
-            _("“%(row)s” was restored with its history.") % {"row": instance},
-            messages.SUCCESS,
-        )
+        message = _("“%(row)s” was restored with its history.") % {"row": instance}
+        if dependents:
+            message += " " + ngettext(
+                "%(count)d row deleted with it was restored too.",
+                "%(count)d rows deleted with it were restored too.",
+                dependents,
+            ) % {"count": dependents}
+        self.message_user(request, message, messages.SUCCESS)
         return redirect(f"admin:{self._url_name('change')}", instance.pk)

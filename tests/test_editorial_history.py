@@ -143,11 +143,15 @@ def test_restore_of_a_figure_whose_program_is_gone_is_refused(staff_client):
     ]
     listing = staff_client.get(reverse("admin:programs_annualfigure_recently_deleted"))
     assert f"annual figure {record.id}" in listing.content.decode()
-    # Restore the program first, then its figure comes back too.
+    # Restoring the program brings back the figures deleted with it.
     program_record = Program.history.get(history_type="-")
-    staff_client.post(reverse("admin:programs_program_restore", args=[program_record.history_id]))
-    staff_client.post(url)
-    assert AnnualFigure.objects.get().program.name == "Cybercrime"
+    response = staff_client.post(
+        reverse("admin:programs_program_restore", args=[program_record.history_id])
+    )
+    assert "1 row deleted with it was restored too." in messages_of(response)[-1]
+    figure = AnnualFigure.objects.get()
+    assert figure.program.name == "Cybercrime"
+    assert figure.history.latest().history_change_reason == "restored with “Cybercrime”"
 
 
 def test_restore_needs_a_post(staff_client):
@@ -236,7 +240,6 @@ def test_a_deleted_page_and_its_sections_come_back(staff_client):
 
     page_record = Page.history.get(history_type="-")
     staff_client.post(reverse("admin:pages_page_restore", args=[page_record.history_id]))
-    staff_client.post(restore_section)
     restored = Page.objects.get(pk=page_id)
     assert (restored.path, restored.status) == ("experts-abroad", Status.DRAFT)
     assert list(restored.sections.values_list("pk", "body")) == [(section_id, "Asia and Africa.")]
@@ -255,3 +258,20 @@ def test_page_revert_keeps_the_status_for_editors_rules(staff_client):
     assert staff_client.post(url, data).status_code == 302
     page.refresh_from_db()
     assert page.summary == "First words."
+
+
+def test_restoring_a_program_is_all_or_nothing_with_its_figures(staff_client):
+    program = make_program("Cybercrime")
+    make_figure(program, year=2019)
+    make_figure(program, year=2020, participants=10, countries=8)
+    program.delete()
+    # As if the rules had tightened since: one deleted figure no longer passes them.
+    AnnualFigure.history.filter(history_type="-", year=2020).update(countries=12)
+    record = Program.history.get(history_type="-")
+    response = staff_client.post(
+        reverse("admin:programs_program_restore", args=[record.history_id])
+    )
+    assert "was not restored" in messages_of(response)[-1]
+    assert "more countries (12) than participants (10)" in messages_of(response)[-1]
+    assert not Program.objects.exists()
+    assert not AnnualFigure.objects.exists()
