@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -5,8 +6,12 @@ from . import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("programs/", include("programs.urls")),
     path("", include("deployments.urls")),
     path("", include("pages.urls")),
 ]
+
+if settings.BENCH_TRIVIAL_VIEW:
+    # Benchmarks only: off unless BENCH_TRIVIAL_VIEW=true; placed before the pages' catch-all.
+    urlpatterns.insert(0, path("__bench__/trivial/", views.bench_trivial))
