@@ -21,6 +21,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
@@ -145,9 +146,18 @@ def _cacheable_response(response):
     return not any(word in control for word in ("private", "no-store", "no-cache", "max-age=0"))
 
 
-def _key(version, request, variant):
-    address = f"{request.get_host()}{request.get_full_path()}".encode("utf-8", "replace")
-    return f"npa:page:{version}:{hashlib.md5(address).hexdigest()}:{variant}"
+def _address(request):
+    """A digest of host and full path; None for a Host header Django refuses (it answers 400)."""
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    address = f"{host}{request.get_full_path()}".encode("utf-8", "replace")
+    return hashlib.md5(address, usedforsecurity=False).hexdigest()
+
+
+def _key(version, address, variant):
+    return f"npa:page:{version}:{address}:{variant}"
 
 
 def _accepts_gzip(request):
@@ -172,10 +182,13 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request) or not state.available():
             return self.get_response(request)
+        address = _address(request)
+        if address is None:
+            return self.get_response(request)
         try:
             version = content_version()
             variant = "gz" if _accepts_gzip(request) else "raw"
-            entry = cache.get(_key(version, request, variant))
+            entry = cache.get(_key(version, address, variant))
         except Exception as error:  # noqa: BLE001 - Redis down must not take the site down
             state.failed(error)
             return self.get_response(request)
@@ -183,7 +196,7 @@ class PublicPageCacheMiddleware:
             return self._from_entry(request, entry, variant)
         response = self.get_response(request)
         if _cacheable_response(response):
-            self._store_later(request, response, version)
+            self._store_later(response, version, address)
             response["X-Cache"] = "MISS"
         return response
 
@@ -208,7 +221,7 @@ class PublicPageCacheMiddleware:
 
     # Storing answers.
 
-    def _store_later(self, request, response, version):
+    def _store_later(self, response, version, address):
         last_modified = int(time.time())
         response["Cache-Control"] = "no-cache"  # browsers may keep it, but must ask (304)
         response["Last-Modified"] = http_date(last_modified)
@@ -223,7 +236,7 @@ class PublicPageCacheMiddleware:
             gz = (stored_headers, packed, etag, last_modified)
             try:
                 cache.set_many(
-                    {_key(version, request, "raw"): raw, _key(version, request, "gz"): gz},
+                    {_key(version, address, "raw"): raw, _key(version, address, "gz"): gz},
                     timeout=settings.PAGE_CACHE_SECONDS,
                 )
             except Exception as error:  # noqa: BLE001

@@ -2,6 +2,7 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from npa_portal.exports import csv_response
 
@@ -59,6 +60,7 @@ def scheme_tables_context(request, scheme=None):
     }
 
 
+@require_safe
 def index(request):
     context = scheme_tables_context(request)
     context["last_updated"] = Program.objects.published().last_updated()
@@ -67,6 +69,7 @@ def index(request):
     return render(request, "programs/program_list.html", context, status=status)
 
 
+@require_safe
 def detail(request, slug):
     program = get_object_or_404(Program.objects.published().select_related("scheme"), slug=slug)
     figures = {figure.year: figure for figure in program.figures.order_by("year")}
@@ -109,6 +112,7 @@ def _filename(stem, first, last):
     return f"{stem}.csv"
 
 
+@require_safe
 def figures_csv(request):
     """Tidy download: one row per program and year."""
     form = YearRangeForm(request.GET)
@@ -120,6 +124,7 @@ def figures_csv(request):
     return csv_response(request, filename, FIGURE_COLUMNS, figures)
 
 
+@require_safe
 def table_csv(request):
     """Wide download, as on screen: a row per program, two columns per year."""
     form = YearRangeForm(request.GET)
