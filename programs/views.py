@@ -54,7 +54,9 @@ def scheme_tables_context(request, scheme=None):
         "filter_errors": [error for errors in form.errors.values() for error in errors],
         "year_from": first,
         "year_to": last,
-        "tables": scheme_tables(schemes, figures, totals.participants_by_scheme_and_year()),
+        "tables": scheme_tables(
+            schemes, figures.light_rows(), totals.participants_by_scheme_and_year()
+        ),
         "figures_csv_url": reverse("programs:figures_csv") + suffix,
         "table_csv_url": reverse("programs:table_csv") + suffix,
     }
@@ -119,7 +121,7 @@ def figures_csv(request):
     if not form.is_valid():
         return _bad_filter(form)
     first, last = form.years
-    figures = _figures(first, last).iterator(chunk_size=2000)
+    figures = _figures(first, last).light_rows(chunk_size=2000)
     filename = _filename("training-program-figures", first, last)
     return csv_response(request, filename, FIGURE_COLUMNS, figures)
 
@@ -131,6 +133,6 @@ def table_csv(request):
     if not form.is_valid():
         return _bad_filter(form)
     first, last = form.years
-    table = WideTable(rows=pivot(_figures(first, last)))
+    table = WideTable(rows=pivot(_figures(first, last).light_rows()))
     filename = _filename("training-programs-table", first, last)
     return csv_response(request, filename, table.columns, table.rows)
