@@ -22,14 +22,20 @@ def measure(urls, repeat):
     django.setup()
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import setup_test_environment
 
     setup_test_environment()  # allows the test client's host "testserver"
     client = Client()
     results = {}
     for url in urls:
         client.get(url)  # warm the connection and the template cache
-        with CaptureQueriesContext(connection) as queries:
+        queries = []
+
+        def count(execute, sql, params, many, context, queries=queries):
+            queries.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(count):
             response = client.get(url)
             if response.streaming:
                 b"".join(response.streaming_content)

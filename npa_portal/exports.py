@@ -5,6 +5,7 @@ cell is neutralised so that no spreadsheet runs it as a formula.
 """
 
 import csv
+import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -85,30 +86,53 @@ def neutralise(value):
 
 
 def csv_rows(columns: list[Column], rows: Iterable[Any]):
-    """Yield the header and then one list of neutralised cells per row."""
+    """Yield the header and then one list of cells per row, text cells neutralised.
+
+    Numeric columns hold numbers (or None), which no spreadsheet runs; a text value that
+    turns up in one is neutralised all the same.
+    """
     columns = csv_columns(columns)
     yield [column.key for column in columns]
+    values = [column.value for column in columns]
+    text_indexes = [index for index, column in enumerate(columns) if not column.numeric]
+    number_indexes = [index for index, column in enumerate(columns) if column.numeric]
     for row in rows:
-        yield [neutralise(column.cell(row)) for column in columns]
+        cells = [value(row) for value in values]
+        for index in text_indexes:
+            cell = cells[index]
+            if isinstance(cell, str) and cell.startswith(FORMULA_PREFIXES):
+                cells[index] = "'" + cell
+        for index in number_indexes:
+            if type(cells[index]) is not int:
+                cells[index] = neutralise(cells[index])
+        yield cells
 
 
-class _Echo:
-    """A file-like object whose write() hands the line back, so csv.writer can stream."""
-
-    def write(self, value):
-        return value
+# Rows are sent in pieces of about this many bytes: one piece per row meant one socket write
+# per row, the main cost of a 100,000-row download.
+CSV_CHUNK_BYTES = 64 * 1024
 
 
 def csv_response(request, filename: str, columns: list[Column], rows: Iterable[Any]):
-    """A streamed CSV download; `?bom=1` adds the byte-order mark that Excel needs for UTF-8."""
-    writer = csv.writer(_Echo(), lineterminator="\r\n")
+    """A streamed CSV download; `?bom=1` adds the byte-order mark that Excel needs for UTF-8.
 
-    def lines():
+    Rows are pulled from `rows` only as the pieces are sent, so memory stays flat however
+    many rows there are (pass a queryset's iterator, not a list). Empty cells (None) are "".
+    """
+
+    def pieces():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
         if request.GET.get("bom") == "1":
-            yield UTF8_BOM
+            buffer.write(UTF8_BOM)
         for cells in csv_rows(columns, rows):
-            yield writer.writerow(["" if cell is None else cell for cell in cells])
+            writer.writerow(cells)
+            if buffer.tell() >= CSV_CHUNK_BYTES:
+                yield buffer.getvalue().encode()
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue().encode()
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(pieces(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -99,6 +99,9 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://npa-portal")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # The same backend, reusing its Redis client objects (npa_portal/redis_cache.py).
+    CACHES["default"]["BACKEND"] = "npa_portal.redis_cache.RedisCache"
 if "redis" in CACHES["default"]["BACKEND"].lower():
     # A Redis that stops answering must cost a request milliseconds, not the site its pages.
     CACHES["default"].setdefault("OPTIONS", {}).update(
@@ -112,6 +115,8 @@ PAGE_CACHE_ENABLED = env.bool(
 )
 # Seconds a cached public page or CSV is kept; any content change invalidates it sooner.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Each process also keeps up to this many bytes of the hottest cached answers in memory.
+PAGE_CACHE_LOCAL_BYTES = env.int("PAGE_CACHE_LOCAL_BYTES", default=32 * 1024 * 1024)
 # Bodies larger than this (bytes, before compression) are served but not cached.
 PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_BYTES", default=8 * 1024 * 1024)
 

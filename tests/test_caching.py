@@ -28,9 +28,11 @@ UNREACHABLE = "redis://127.0.0.1:6390/1"  # nothing listens there
 def page_cache(settings):
     settings.PAGE_CACHE_ENABLED = True
     caching.state.reset()
+    caching.local_pages.clear()
     cache.clear()
     yield
     cache.clear()
+    caching.local_pages.clear()
     caching.state.reset()
 
 
@@ -79,6 +81,38 @@ def test_hit_runs_no_query(figure, django_assert_num_queries):
     anonymous().get("/programs/")
     with django_assert_num_queries(0):
         assert anonymous().get("/programs/")["X-Cache"] == "HIT"
+
+
+def test_a_warm_hit_reads_only_the_version_from_the_shared_cache(figure, monkeypatch):
+    anonymous().get("/programs/")
+    reads = []
+    real_get = caching.cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(caching.cache, "get", counting_get)
+    assert anonymous().get("/programs/")["X-Cache"] == "HIT"
+    assert reads == [caching.VERSION_KEY]
+
+
+def test_another_process_fetches_the_page_from_the_shared_cache(figure):
+    first = anonymous().get("/programs/")
+    caching.local_pages.clear()  # as a second gunicorn worker would start
+    second = anonymous().get("/programs/")
+    assert second["X-Cache"] == "HIT"
+    assert second.content == first.content
+
+
+def test_an_answer_made_before_the_latest_edit_is_never_sent(figure, commit, rf):
+    # A slow request that read the old rows may store its answer after the edit's bump.
+    anonymous().get("/programs/")
+    old_version = caching.content_version()
+    commit(caching.bump_content_version)
+    entry = cache.get(caching._key(caching._address(rf.get("/programs/")), "raw"))
+    assert entry[0] == old_version  # still in the shared cache...
+    assert anonymous().get("/programs/")["X-Cache"] == "MISS"  # ...but never sent
 
 
 def test_gzip_clients_get_the_stored_compressed_body(figure):
@@ -273,7 +307,7 @@ def test_with_real_redis(figure, commit):
 
 def _redis(url):
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "npa_portal.redis_cache.RedisCache",
         "LOCATION": url,
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
