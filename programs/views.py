@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from npa_portal.exports import csv_response
+from npa_portal.exports import csv_response, database_cells
 
 from .exports import FIGURE_COLUMNS, PROGRAM_YEAR_COLUMNS, WideTable, YearRow, pivot, scheme_tables
 from .forms import YearRangeForm
@@ -121,9 +121,9 @@ def figures_csv(request):
     if not form.is_valid():
         return _bad_filter(form)
     first, last = form.years
-    figures = _figures(first, last).light_rows(chunk_size=2000)
+    cells = database_cells(FIGURE_COLUMNS, _figures(first, last))
     filename = _filename("training-program-figures", first, last)
-    return csv_response(request, filename, FIGURE_COLUMNS, figures)
+    return csv_response(request, filename, FIGURE_COLUMNS, cells, cells=True)
 
 
 @require_safe
