@@ -64,6 +64,8 @@ def page_detail(request, path):
             "ancestors": ancestors,
             "is_public": _is_public(page, ancestors),
             "sections": rendered_sections(request, page, figures),
+            # Sub-pages with their summaries (drafts too for staff, marked): one query.
+            "children": list(page.children.visible_to(request.user)),
             "last_updated": page.updated_at,
         },
     )

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import dateformat, timezone
 
 from npa_portal.figures import LiveFigures
 from pages.models import HOME_SLUG, Status
@@ -241,3 +242,69 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
     body = response.content.decode()
     assert f"Disallow: {reverse('admin:index')}" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_sub_pages_marked_for_the_menu_are_listed_under_their_parent(client):
+    parent = make_page("Cooperation", show_in_navigation=True, navigation_order=10)
+    make_page("Later", parent=parent, show_in_navigation=True, navigation_order=2)
+    child = make_page("Technical assistance", parent=parent, show_in_navigation=True)
+    make_page("Not in menu", parent=parent)
+    make_page("Draft sub-page", parent=parent, status=Status.DRAFT, show_in_navigation=True)
+    menu = _menu(client.get(child.get_absolute_url()).content.decode())
+    sub = menu[menu.index('<ul class="nav-sub">') : menu.index("</ul>")]
+    assert re.findall(r">([^<>]+)</a>", sub) == ["Technical assistance", "Later"]
+    assert menu.index(">Cooperation<") < menu.index('<ul class="nav-sub">')
+    assert f'<a href="{child.get_absolute_url()}" aria-current="page">' in sub
+    assert f'<a href="{parent.get_absolute_url()}" aria-current="true">' in menu
+    assert "Not in menu" not in menu and "Draft sub-page" not in menu
+
+
+def test_sub_page_of_a_page_outside_the_menu_is_a_top_level_entry(client):
+    parent = make_page("Background")
+    child = make_page("History", parent=parent, show_in_navigation=True)
+    menu = _menu(client.get("/").content.decode())
+    assert "nav-sub" not in menu
+    assert f'<li><a href="{child.get_absolute_url()}">History</a></li>' in menu
+
+
+def test_page_lists_its_sub_pages_with_their_summaries(client, staff_client):
+    parent = make_page("Cooperation")
+    make_page("Training", parent=parent, summary="Courses in Japan.", navigation_order=1)
+    make_page("Experts", parent=parent, summary="Advisers abroad.", navigation_order=2)
+    make_page("Plans", parent=parent, status=Status.DRAFT, summary="Unfinished.")
+    html = client.get(parent.get_absolute_url()).content.decode()
+    listing = html[html.index('class="sub-pages"') :]
+    assert re.findall(r">([^<>]+)</a>: ([^<]+)</li>", listing) == [
+        ("Training", "Courses in Japan."),
+        ("Experts", "Advisers abroad."),
+    ]
+    staff_html = staff_client.get(parent.get_absolute_url()).content.decode()
+    assert 'Plans</a> <span class="draft-label">(draft)</span>: Unfinished.' in staff_html
+
+
+def test_summary_is_the_meta_description_and_the_lead(client):
+    page = make_page("About", summary="Who we are.")
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert '<meta name="description" content="Who we are.">' in html
+    assert '<p class="lead">Who we are.</p>' in html
+    untitled = make_page("No summary")
+    html = client.get(untitled.get_absolute_url()).content.decode()
+    assert '<meta name="description" content="No summary">' in html
+
+
+def test_last_updated_follows_the_page(client):
+    page = make_page("About")
+    local = timezone.localtime(page.updated_at)
+    html = client.get(page.get_absolute_url()).content.decode()
+    expected = f'Last updated: <time datetime="{dateformat.format(local, "c")}">'
+    assert expected + dateformat.format(local, "j F Y") + "</time>" in html
+
+
+@pytest.mark.parametrize("url", ["/no-such-page/", "/programs/no-such-program/"])
+def test_not_found_page_has_breadcrumbs_menu_and_search(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'class="breadcrumbs"' in html and '<li aria-current="page">Page not found</li>' in html
+    assert '<nav aria-label="Main">' in html
+    assert 'class="site-search"' in html
