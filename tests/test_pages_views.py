@@ -296,7 +296,7 @@ def test_last_updated_follows_the_page(client):
     page = make_page("About")
     local = timezone.localtime(page.updated_at)
     html = client.get(page.get_absolute_url()).content.decode()
-    expected = f'Last updated: <time datetime="{dateformat.format(local, "c")}">'
+    expected = f'Last updated: <time datetime="{local:%Y-%m-%d}">'
     assert expected + dateformat.format(local, "j F Y") + "</time>" in html
 
 
