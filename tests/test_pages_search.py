@@ -203,3 +203,11 @@ def test_header_search_box_on_every_page_submits_to_the_search(client):
     html = client.get("/").content.decode()
     assert f'<form class="site-search" role="search" method="get" action="{SEARCH}">' in html
     assert 'maxlength="200"' in html
+
+
+def test_eight_one_letter_words_stay_within_the_database_limits(client, content):
+    """Each letter matches most country names: thousands of codes, still one query per kind."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(SEARCH, {"q": "a e i o u n r t"})
+    assert response.status_code == 200
+    assert len(queries) <= 12

@@ -208,22 +208,39 @@ def test_canonical_ignores_the_query_string(client):
     assert f'<link rel="canonical" href="http://testserver{reverse("programs:index")}">' in html
 
 
-def _page_with_sections(count):
-    page = make_page(f"Page {count}")
+def _page_with_sections(count, **fields):
+    page = make_page(f"Page {count}", **fields)
     for index in range(count):
-        make_section(page, heading=f"Part {index}", body="Since [[jdr.first_year]]: *text*.")
+        make_section(
+            page,
+            heading=f"Part {index}: [[programs.latest_year]]",
+            body="Since [[jdr.first_year]], [[dispatches.count]] and [[no.such]]: *text*.",
+        )
+    make_page(f"Sub-page of {count}", parent=page)
     return page
 
 
-def test_query_count_does_not_grow_with_the_number_of_sections(client, django_assert_num_queries):
+@pytest.mark.parametrize("who", ["visitor", "staff"])
+def test_query_count_does_not_grow_with_the_number_of_sections(
+    client, staff_user, django_assert_num_queries, who
+):
+    """1 and 10 sections, each with figures in heading and text (one unknown): same queries."""
     deployment()
-    one, ten = _page_with_sections(1), _page_with_sections(10)
+    dispatch()
+    make_figure(year=2020)
+    status = Status.DRAFT if who == "staff" else Status.PUBLISHED
+    if who == "staff":
+        client.force_login(staff_user)
+    one, ten = _page_with_sections(1, status=status), _page_with_sections(10, status=status)
     client.get(one.get_absolute_url())  # warm up anything cached per process
     with CaptureQueriesContext(connection) as with_one:
         assert client.get(one.get_absolute_url()).status_code == 200
     with django_assert_num_queries(len(with_one)):
         response = client.get(ten.get_absolute_url())
-    assert response.content.decode().count('class="page-section"') == 10
+    html = response.content.decode()
+    assert html.count('class="page-section"') == 10
+    assert html.count("placeholder-error") == (10 if who == "staff" else 0)
+    assert len(with_one) <= 12
 
 
 def test_live_figures_in_text_are_computed_once_per_request():
