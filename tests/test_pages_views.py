@@ -101,14 +101,17 @@ def test_nested_page_has_breadcrumbs_through_its_parents(client):
 )
 def test_data_pages_have_breadcrumbs_from_home(client, url):
     html = client.get(url).content.decode()
-    assert 'class="breadcrumbs"' in html
-    assert f'<a href="{reverse("pages:home")}">Home</a>' in html
+    crumbs = html[html.index('class="breadcrumbs"') :]
+    crumbs = crumbs[: crumbs.index("</nav>")]
+    assert f'<a href="{reverse("pages:home")}">Home</a>' in crumbs
+    assert crumbs.count('aria-current="page"') == 1
 
 
 def test_country_page_breadcrumbs_start_at_home(client):
     deployment(country="NP")
     html = client.get(reverse("deployments:country_detail", args=["np"])).content.decode()
     assert f'<a href="{reverse("pages:home")}">Home</a>' in html
+    assert '<li aria-current="page">Nepal</li>' in html
 
 
 def _menu(html):
@@ -325,3 +328,13 @@ def test_not_found_page_has_breadcrumbs_menu_and_search(client, url):
     assert 'class="breadcrumbs"' in html and '<li aria-current="page">Page not found</li>' in html
     assert '<nav aria-label="Main">' in html
     assert 'class="site-search"' in html
+
+
+def test_program_page_breadcrumbs_go_through_the_programs_list(client):
+    program = make_program("Community Policing")
+    html = client.get(program.get_absolute_url()).content.decode()
+    crumbs = html[html.index('class="breadcrumbs"') :]
+    crumbs = crumbs[: crumbs.index("</nav>")]
+    assert f'<a href="{reverse("pages:home")}">Home</a>' in crumbs
+    assert f'href="{reverse("programs:index")}"' in crumbs
+    assert 'aria-current="page">Community Policing<' in crumbs
