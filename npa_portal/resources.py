@@ -24,6 +24,16 @@ def is_blank(value):
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def same_text(first, second):
+    """Equal but for line endings: the admin stores a typed line break as CR LF, while a
+    workbook, and a CSV file read back, give LF."""
+
+    def lines(text):
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    return lines(first) == lines(second)
+
+
 class TextWidget(widgets.Widget):
     """Text cells, trimmed; the apostrophe our exports put before "=", "+"... is taken off again."""
 
@@ -34,7 +44,8 @@ class TextWidget(widgets.Widget):
         if is_blank(value):
             return ""
         text = str(value).strip()
-        if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES):
+        # An Excel workbook keeps a carriage return as a line feed.
+        if text.startswith("'") and text[1:].startswith((*FORMULA_PREFIXES, "\n")):
             text = text[1:]
         return text
 
@@ -226,6 +237,15 @@ class EditorialResource(resources.ModelResource):
                     ),
                 }
             )
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        if not isinstance(field.widget, TextWidget):
+            return super().import_field(field, instance, row, is_m2m, **kwargs)
+        current = getattr(instance, field.attribute, None)
+        super().import_field(field, instance, row, is_m2m, **kwargs)
+        # Text that differs only in its line endings is the same text: keep it unchanged.
+        if isinstance(current, str) and same_text(current, getattr(instance, field.attribute)):
+            setattr(instance, field.attribute, current)
 
     def before_save_instance(self, instance, row, **kwargs):
         file_name = kwargs.get("file_name")
