@@ -172,3 +172,19 @@ def test_import_preview_is_csp_safe_with_captioned_tables(staff_client, edited_r
     assert_accessible_tables_and_fields(found)
     assert "<del>12</del> &rarr; <ins>14</ins>" in html
     assert AnnualFigure.objects.get(year=2019).participants == 12
+
+
+def test_revert_form_listing_sections_is_csp_safe_and_labelled(staff_client):
+    page = make_page("Experts abroad")
+    section = make_section(page, heading="Where", body="Asia and Africa.")
+    version = page.history.latest()
+    page.save()
+    section.body = "A slip."
+    section.save()
+    url = reverse("admin:pages_page_simple_history", args=[page.pk, version.pk])
+    html = staff_client.get(url).content.decode()
+    found = assert_csp_safe(html)
+    assert '<table class="revert-inline-plan">' in html
+    assert "id__revert_inlines" in found.labels
+    for has_caption, header_cells in found.tables:
+        assert has_caption and header_cells
