@@ -306,6 +306,8 @@ class HistoryAdmin(SimpleHistoryAdmin):
     object_history_list_template = "admin/editorial/object_history_list.html"
     object_history_form_template = "admin/editorial/object_history_form.html"
     recently_deleted_template = "admin/editorial/recently_deleted.html"
+    # Whether the revert form's "also put back the inline rows" box starts ticked.
+    revert_inlines_by_default = True
 
     def _url_name(self, view):
         return f"{self.opts.app_label}_{self.opts.model_name}_{view}"
@@ -421,6 +423,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
             request.inline_plans = plans
         extra_context = {
             "inline_plans": plans,
+            "revert_inlines_by_default": self.revert_inlines_by_default,
             "inline_names": ", ".join(str(plan.verbose_name_plural) for plan in plans),
             **(extra_context or {}),
         }

@@ -315,7 +315,7 @@ def test_revert_form_lists_what_happens_to_the_sections(staff_client, page_edite
     assert "remove it (it did not exist then)" in html and "Who" in html
     assert "<del>Asia, Africa and Latin America.</del> → <ins>Asia and Africa.</ins>" in html
     assert "bring it back (it has been deleted since)" in html and "Since when" in html
-    assert 'name="_revert_inlines"' in html
+    assert 'name="_revert_inlines" value="1" id="id__revert_inlines" checked>' in html
 
 
 def test_reverting_a_page_puts_its_sections_back(staff_client, page_edited_since):
@@ -404,6 +404,8 @@ def test_reverting_a_program_puts_its_figures_back(staff_client):
     url = reverse("admin:programs_program_simple_history", args=[program.pk, version.pk])
     html = staff_client.get(url).content.decode()
     assert "Annual figures: today → this version" in html
+    # Unticked at first: reverting a program's text should not quietly undo newer figures.
+    assert 'id="id__revert_inlines">' in html
     assert staff_client.post(url, revert_data(staff_client, url)).status_code == 302
     program.refresh_from_db()
     assert program.description == "Old text."
