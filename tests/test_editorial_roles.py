@@ -284,6 +284,9 @@ def test_publishers_delete_and_restore_everything_through_the_admin(publisher_cl
     for name in rows:
         model = type(rows[name])
         record = model.history.get(history_type="-", id=rows[name].pk)
+        assert record.history_user.username == "publisher"  # who deleted it, and when
         restore = reverse(f"admin:{name}_restore", args=[record.history_id])
         assert publisher_client.post(restore).status_code == 302, name
         assert model.objects.filter(pk=rows[name].pk).exists(), name
+        history = publisher_client.get(reverse(f"admin:{name}_history", args=[rows[name].pk]))
+        assert [r.history_type for r in history.context["page_obj"]][:2] == ["+", "-"], name
