@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 from import_export import resources, widgets
 from import_export.resources import Diff
-from import_export.results import Error
+from import_export.results import Error, RowResult
 
 from .exports import FORMULA_PREFIXES, neutralise
 
@@ -169,6 +169,8 @@ class EditorialResource(resources.ModelResource):
         return attribute
 
     def import_data(self, dataset, *args, **kwargs):
+        # The file's line of each row, when the reader kept them (npa_portal.import_formats).
+        self.source_lines = getattr(dataset, "source_lines", None)
         if len(dataset) > MAX_IMPORT_ROWS:
             result = self.get_result_class()()
             result.total_rows = len(dataset)
@@ -177,8 +179,22 @@ class EditorialResource(resources.ModelResource):
                 "Split it into smaller files."
             ) % {"rows": len(dataset), "limit": MAX_IMPORT_ROWS}
             result.append_base_error(Error(ValueError(message)))
-            return result
-        return super().import_data(dataset, *args, **kwargs)
+        else:
+            result = super().import_data(dataset, *args, **kwargs)
+        result.source_lines = self.source_lines
+        return result
+
+    def line(self, row_number):
+        return file_line(row_number, getattr(self, "source_lines", None))
+
+    def import_row(self, row, instance_loader, **kwargs):
+        """An empty row between data rows is passed over, not reported as missing cells."""
+        if any(not is_blank(value) for value in row.values()):
+            return super().import_row(row, instance_loader, **kwargs)
+        row_result = self.get_row_result_class()()
+        row_result.import_type = RowResult.IMPORT_TYPE_SKIP
+        row_result.blank = True
+        return row_result
 
     def before_import(self, dataset, **kwargs):
         # Header cells typed by hand often carry stray spaces or capitals ("Year ").
@@ -231,7 +247,7 @@ class EditorialResource(resources.ModelResource):
             errors.setdefault(NON_FIELD_ERRORS, []).append(
                 _("Duplicate row in the file: line %(line)d has the same %(columns)s.")
                 % {
-                    "line": file_line(first),
+                    "line": self.line(first),
                     "columns": _(" and ").join(
                         self.column_label(name.removesuffix("_id")) for name in self.row_key
                     ),
@@ -256,6 +272,11 @@ class EditorialResource(resources.ModelResource):
         return neutralise(super().export_field(field, instance, **kwargs))
 
 
-def file_line(row_number):
-    """The spreadsheet line of data row `row_number` (1 = first row under the header)."""
+def file_line(row_number, source_lines=None):
+    """The file's line of data row `row_number` (1 = the first row under the header).
+
+    `source_lines` are the lines the reader recorded; without them, one line per row.
+    """
+    if source_lines and 0 < row_number <= len(source_lines):
+        return source_lines[row_number - 1]
     return row_number + 1
