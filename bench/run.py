@@ -359,7 +359,7 @@ def report(data):
         f"{data['seconds']} s per wrk run; warm runs and the trivial view alternate, "
         f"{data['rounds']} runs each, best kept, with "
         f"{data['connections']} connections, cold (uncached) runs with {WORKERS}. "
-        '"% of trivial" compares with the trivial view measured just before that page; '
+        '"% of trivial" compares with the trivial view measured alongside that page; '
         '"1st ms" is the request that filled the cache.'
     )
     lines.append("")

@@ -6,6 +6,7 @@ page costs the same few queries however many programs and years there are.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import attrgetter
 
 from django.utils.translation import gettext_lazy as _
@@ -96,8 +97,10 @@ class WideTable:
     rows: list = field(default_factory=list)
     totals: dict = field(default_factory=dict)
 
-    @property
+    @cached_property
     def years(self):
+        # Read by the columns, the column groups and the totals: computed once, after
+        # scheme_tables() has added every row.
         return sorted({year for row in self.rows for year in row.figures})
 
     @property

@@ -223,10 +223,7 @@ class FigureRow(NamedTuple):
     participants: int
     countries: int
     note: str
-
-    @property
-    def program_id(self):
-        return self.program.pk
+    program_id: int
 
 
 class AnnualFigureQuerySet(models.QuerySet):
@@ -255,7 +252,7 @@ class AnnualFigureQuerySet(models.QuerySet):
         by_id = {program.pk: program for program in programs}
         values = self.values_list("program_id", "year", "participants", "countries", "note")
         for program_id, year, participants, countries, note in values.iterator(chunk_size):
-            yield FigureRow(by_id[program_id], year, participants, countries, note)
+            yield FigureRow(by_id[program_id], year, participants, countries, note, program_id)
 
     def participants_by_scheme_and_year(self):
         """{(scheme_id, year): participants}: the totals row of each scheme's table, in one query.
