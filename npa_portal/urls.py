@@ -12,3 +12,5 @@ urlpatterns = [
     path("", include("deployments.urls")),
     path("", include("pages.urls")),
 ]
+
+handler400 = "npa_portal.views.bad_request"
