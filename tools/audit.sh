@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Lighthouse scores (performance, accessibility, best practices, SEO) of the main page types,
+# measured on the site served as in production (DEBUG off, gunicorn, WhiteNoise's hashed and
+# compressed static files) with the sample data in a throw-away SQLite database.
+# Not part of `make test`: performance scores move with the machine's load. Run: make audit
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY=${PY:-.venv/bin/python}
+PORT=${AUDIT_PORT:-8799}
+LIGHTHOUSE=.audit/node_modules/.bin/lighthouse
+REPORTS=.audit/reports
+export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
+# The browser flags of the e2e tests; Lighthouse starts its own Chromium with them.
+FLAGS="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+# The search page is left out on purpose: it asks search engines not to index it (noindex),
+# which Lighthouse's SEO audit counts against it.
+PAGES=(
+  /
+  /programs/
+  /programs/community-policing/
+  /deployments/disaster-relief/
+  /deployments/expert-dispatches/
+  /countries/
+  /countries/th/
+  /international-cooperation/
+)
+
+if [ ! -x "$LIGHTHOUSE" ]; then
+  echo "Installing Lighthouse 12 into .audit/ (once)..."
+  npm install --prefix .audit --no-fund --no-audit lighthouse@12 >/dev/null
+fi
+
+work=$(mktemp -d)
+server=""
+cleanup() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+export DJANGO_DEBUG=false
+export DJANGO_SECRET_KEY="audit-only-$(date +%s)-$RANDOM$RANDOM"
+export DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
+export DATABASE_URL="sqlite:///$work/audit.sqlite3"
+export CACHE_URL=locmemcache://audit
+"$PY" manage.py collectstatic --noinput -v0
+"$PY" manage.py migrate --noinput -v0
+"$PY" manage.py load_sample_data >/dev/null
+"$(dirname "$PY")/gunicorn" npa_portal.wsgi --bind "127.0.0.1:$PORT" --workers 2 --log-level warning &
+server=$!
+for _ in $(seq 50); do
+  curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" && break
+  sleep 0.2
+done
+
+mkdir -p "$REPORTS"
+printf '%-34s %12s %14s %15s %4s\n' "Page" "Performance" "Accessibility" "Best practices" "SEO"
+for path in "${PAGES[@]}"; do
+  name=$(echo "$path" | tr -c 'a-z0-9\n' '-' | sed 's/^-*//; s/-*$//')
+  report="$REPORTS/${name:-home}.json"
+  rm -f "$report"
+  # A second try when Chromium's trace fails to record (NO_NAVSTART happens on a busy machine).
+  for attempt in 1 2; do
+    "$LIGHTHOUSE" "http://127.0.0.1:$PORT$path" --quiet --chrome-flags="$FLAGS" \
+      --only-categories=performance,accessibility,best-practices,seo \
+      --output=json --output-path="$report" 2>"$work/lighthouse.log" && break
+    if [ "$attempt" = 2 ]; then echo "$path: Lighthouse failed: $(tail -1 "$work/lighthouse.log")"; fi
+  done
+  [ -s "$report" ] || continue
+  python3 - "$report" "$path" <<'PYTHON'
+import json, sys
+
+report = json.load(open(sys.argv[1]))
+scores = [
+    round(report["categories"][key]["score"] * 100)
+    for key in ("performance", "accessibility", "best-practices", "seo")
+]
+print(f"{sys.argv[2]:<34} {scores[0]:>12} {scores[1]:>14} {scores[2]:>15} {scores[3]:>4}")
+for key, category in report["categories"].items():
+    if category["score"] < 1:
+        failing = [
+            ref["id"]
+            for ref in category["auditRefs"]
+            if ref["weight"] and report["audits"][ref["id"]]["score"] not in (None, 1)
+        ]
+        print(f"{'':<34} {key} below 100: {', '.join(failing)}")
+PYTHON
+done
+echo "Full reports: $REPORTS/"
