@@ -101,17 +101,20 @@ def column_chart(
     y_label,
     y_max=None,
     missing=None,
+    plot_height=150,
 ):
     """Vertical bars, one per (label, value); a None value draws no bar and a dash.
 
-    `y_max` lets small multiples share one scale, so their bars compare fairly.
+    `y_max` lets small multiples share one scale, so their bars compare fairly; they also use a
+    lower `plot_height`, so a phone shows more of them at once.
     """
     missing = missing or _("not held")
     values = [value for _label, value in points if value is not None]
-    ticks = nice_ticks(max([y_max or 0, *values]) if values or y_max else 0)
+    ticks = nice_ticks(
+        max([y_max or 0, *values]) if values or y_max else 0, 4 if plot_height > 100 else 2
+    )
     left = max(CHAR_WIDTH * len(fmt(ticks[-1])) + 10, 30)
     top, bottom, right = 34, 42, 8
-    plot_height = 150
     width = max(left + SLOT * len(points) + right, 280)
     height = top + plot_height + bottom
     plot_width = width - left - right

@@ -41,6 +41,7 @@ def participants_charts(tables, participants_by_year, id_prefix=""):
             x_label=_("Year"),
             y_label=_("Participants"),
             y_max=shared_max,
+            plot_height=90,
         )
         for row in rows
     ]
