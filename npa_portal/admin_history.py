@@ -7,6 +7,8 @@ with its old id, so its history joins up. Revert and restore both run the model'
 so neither can bring back a row that breaks a rule or clashes with a newer one.
 """
 
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import timedelta
 
 from django.contrib import messages
@@ -14,6 +16,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import CASCADE
+from django.forms.models import _get_foreign_key
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -163,12 +166,148 @@ def restore_with_dependents(record):
     return instance, restored
 
 
+@dataclass
+class RowChange:
+    """One inline row that a revert puts back: its label and [(field, now, then)]."""
+
+    label: str
+    instance: object = None
+    record: object = None
+    fields: list = dataclass_field(default_factory=list)
+
+
+@dataclass
+class InlinePlan:
+    """What reverting a parent does to one kind of inline row (a page's sections...)."""
+
+    model: type
+    restore: list = dataclass_field(default_factory=list)
+    change: list = dataclass_field(default_factory=list)
+    remove: list = dataclass_field(default_factory=list)
+
+    @property
+    def verbose_name_plural(self):
+        return self.model._meta.verbose_name_plural
+
+    def __bool__(self):
+        return bool(self.restore or self.change or self.remove)
+
+
+class RevertFailed(Exception):
+    pass
+
+
+def compared_fields(model):
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if not f.primary_key and f.name not in UNCOMPARED_FIELDS
+    ]
+
+
+def shown_value(instance, model_field):
+    """A field's value as staff read it: a related row's name rather than its id."""
+    if model_field.many_to_one:
+        try:
+            value = getattr(instance, model_field.name)
+        except ObjectDoesNotExist:
+            value = getattr(instance, model_field.attname)
+    elif model_field.choices:
+        value = dict(model_field.flatchoices).get(getattr(instance, model_field.attname))
+    else:
+        value = getattr(instance, model_field.attname)
+    return "" if value is None else str(value)
+
+
+def version_cutoff(version):
+    """The moment up to which inline rows belong to `version` of their parent.
+
+    The admin saves a parent first and its inline rows a moment later, in the same request, so
+    a version's rows are those as they stood a few seconds after it, or just before the
+    parent's next version if that came sooner.
+    """
+    model = version.instance_type
+    pk_name = model._meta.pk.attname
+    following = (
+        model.history.filter(
+            **{pk_name: getattr(version, pk_name)}, history_date__gt=version.history_date
+        )
+        .order_by("history_date")
+        .values_list("history_date", flat=True)
+        .first()
+    )
+    cutoff = version.history_date + CASCADE_WINDOW
+    return min(cutoff, following) if following else cutoff
+
+
+def inline_plan(child_model, foreign_key, version):
+    """The inline rows of `version`'s parent as they were then, against those of today."""
+    parent_pk = getattr(version, version.instance_type._meta.pk.attname)
+    cutoff = version_cutoff(version)
+    pk_name = child_model._meta.pk.attname
+    history = child_model.history
+    ever_here = history.filter(**{foreign_key.attname: parent_pk}, history_date__lt=cutoff)
+    then = {}
+    for record in history.filter(
+        **{f"{pk_name}__in": ever_here.values(pk_name)}, history_date__lt=cutoff
+    ).order_by("-history_date", "-history_id"):
+        then.setdefault(getattr(record, pk_name), record)
+    then = {
+        pk: record
+        for pk, record in then.items()
+        if record.history_type != "-" and getattr(record, foreign_key.attname) == parent_pk
+    }
+    current = child_model._default_manager.in_bulk(
+        list(then)
+        + list(
+            child_model._default_manager.filter(**{foreign_key.attname: parent_pk}).values_list(
+                "pk", flat=True
+            )
+        )
+    )
+    plan = InlinePlan(child_model)
+    for pk, instance in current.items():
+        if pk not in then:
+            plan.remove.append(RowChange(instance_label(instance), instance=instance))
+    for pk, record in sorted(then.items()):
+        instance = current.get(pk)
+        if instance is None:
+            plan.restore.append(RowChange(record_label(record), record=record))
+            continue
+        differences = [
+            (model_field, shown_value(instance, model_field), shown_value(record, model_field))
+            for model_field in compared_fields(child_model)
+            if getattr(instance, model_field.attname) != getattr(record, model_field.attname)
+        ]
+        if differences:
+            plan.change.append(RowChange(instance_label(instance), instance, record, differences))
+    return plan
+
+
+def apply_inline_plan(plan, reason):
+    """Remove, change, then restore, so a row's old place is free before it comes back."""
+    for row in plan.remove:
+        row.instance._change_reason = reason
+        row.instance.delete()
+    for row in plan.change:
+        for model_field, _now, _then in row.fields:
+            setattr(row.instance, model_field.attname, getattr(row.record, model_field.attname))
+        row.instance.full_clean()
+        row.instance._change_reason = reason
+        row.instance.save()
+    for row in plan.restore:
+        restore_deleted(row.record, reason)
+
+
 class HistoryAdmin(SimpleHistoryAdmin):
     """Base of every editable model's admin: history compare, revert, recently deleted, restore."""
 
     change_list_template = "admin/editorial/change_list.html"
     object_history_list_template = "admin/editorial/object_history_list.html"
+    object_history_form_template = "admin/editorial/object_history_form.html"
     recently_deleted_template = "admin/editorial/recently_deleted.html"
+    # Whether the revert form's "also put back the inline rows" box starts ticked.
+    revert_inlines_by_default = True
 
     def _url_name(self, view):
         return f"{self.opts.app_label}_{self.opts.model_name}_{view}"
@@ -224,8 +363,43 @@ class HistoryAdmin(SimpleHistoryAdmin):
         }
         return super().history_view(request, object_id, extra_context)
 
+    def inline_plans(self, version):
+        """For each inline with a history (a page's sections...), what a revert would do."""
+        plans = []
+        for inline in self.inlines:
+            if getattr(inline.model, "history", None) is None:
+                continue
+            foreign_key = _get_foreign_key(self.model, inline.model, fk_name=inline.fk_name)
+            plan = inline_plan(inline.model, foreign_key, version)
+            if plan:
+                plans.append(plan)
+        return plans
+
+    def inline_refusal(self, request, plans):
+        """Why this user may not put these inline rows back, or None."""
+        for plan in plans:
+            opts = plan.model._meta
+            if plan.remove and not request.user.has_perm(
+                f"{opts.app_label}.delete_{opts.model_name}"
+            ):
+                return _(
+                    "Putting the %(things)s back as they were would remove some, and only "
+                    "publishers can remove %(things)s. Untick “also put back” to revert only "
+                    "the fields above, or ask a publisher."
+                ) % {"things": opts.verbose_name_plural}
+            if plan.restore and not request.user.has_perm(
+                f"{opts.app_label}.add_{opts.model_name}"
+            ):
+                return _("You may not add %(things)s.") % {"things": opts.verbose_name_plural}
+        return None
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        """Revert; a deleted row is brought back from the recently deleted list instead."""
+        """Revert; a deleted row is brought back from the recently deleted list instead.
+
+        The revert form also lists how the inline rows (a page's sections, a program's
+        figures) differ from this version; ticking "also put back" reverts them too, all or
+        nothing, each recorded in its own history.
+        """
         if not self.model._default_manager.filter(pk=unquote(object_id)).exists():
             self.message_user(
                 request,
@@ -233,10 +407,32 @@ class HistoryAdmin(SimpleHistoryAdmin):
                 messages.WARNING,
             )
             return redirect(f"admin:{self._url_name('recently_deleted')}")
-        request.reverting_to = self.model.history.filter(
+        version = self.model.history.filter(
             **{self.opts.pk.attname: unquote(object_id)}, history_id=unquote(version_id)
         ).first()
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        if version is None:
+            raise Http404(_("No such version."))
+        request.reverting_to = version
+        plans = self.inline_plans(version)
+        revert_inlines = request.method == "POST" and bool(request.POST.get("_revert_inlines"))
+        if revert_inlines:
+            refusal = self.inline_refusal(request, plans)
+            if refusal:
+                self.message_user(request, refusal, messages.ERROR)
+                return redirect(request.get_full_path())
+            request.inline_plans = plans
+        extra_context = {
+            "inline_plans": plans,
+            "revert_inlines_by_default": self.revert_inlines_by_default,
+            "inline_names": ", ".join(str(plan.verbose_name_plural) for plan in plans),
+            **(extra_context or {}),
+        }
+        try:
+            with transaction.atomic():
+                return super().history_form_view(request, object_id, version_id, extra_context)
+        except RevertFailed as failure:
+            self.message_user(request, str(failure), messages.ERROR)
+            return redirect(request.get_full_path())
 
     def save_model(self, request, obj, form, change):
         version = getattr(request, "reverting_to", None)
@@ -245,6 +441,19 @@ class HistoryAdmin(SimpleHistoryAdmin):
                 "date": formats.date_format(version.history_date, "DATETIME_FORMAT")
             }
         super().save_model(request, obj, form, change)
+        for plan in getattr(request, "inline_plans", ()):
+            try:
+                apply_inline_plan(plan, obj._change_reason)
+            except (ValidationError, IntegrityError) as error:
+                reason = (
+                    validation_message(error)
+                    if isinstance(error, ValidationError)
+                    else _("a row clashes with a current one.")
+                )
+                raise RevertFailed(
+                    _("Nothing was reverted: the %(things)s cannot be put back: %(reason)s")
+                    % {"things": plan.verbose_name_plural, "reason": reason}
+                ) from error
 
     def deleted_records(self):
         """The latest deletion of each row that is still deleted, newest first (one query)."""

@@ -19,6 +19,9 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ExportForm, ImportForm
 from import_export.results import RowResult
 
+from .import_formats import CSV as ReadCSV
+from .import_formats import XLSX as ReadXLSX
+from .import_formats import FileProblem
 from .resources import file_line
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -75,7 +78,7 @@ class ImportPreview:
 
     @property
     def counts(self):
-        counts = dict.fromkeys(("new", "changed", "unchanged", "error"), 0)
+        counts = dict.fromkeys(("new", "changed", "unchanged", "error", "blank"), 0)
         for row in self.rows:
             counts[row.status] += 1
         return counts
@@ -89,11 +92,15 @@ def build_preview(result, resource):
         RowResult.IMPORT_TYPE_SKIP: "unchanged",
     }
     invalid = {row.number: row for row in result.invalid_rows}
+    source_lines = getattr(result, "source_lines", None)
     rows, problems = [], []
     for number, row_result in enumerate(result.rows, 1):
-        line = file_line(number)
+        line = file_line(number, source_lines)
         status = status_names.get(row_result.import_type, "error")
         label = STATUS_LABELS.get(row_result.import_type, STATUS_LABELS["error"])
+        if getattr(row_result, "blank", False):
+            rows.append(PreviewRow(line, "blank", _("Empty line, passed over")))
+            continue
         if number in invalid:
             # django-import-export writes "---" for a column the file does not have.
             cells = [{"new": "" if value == "---" else value} for value in invalid[number].values]
@@ -127,7 +134,8 @@ class EditorialImportExportMixin(ImportExportMixin):
 
     import_form_class = LimitedImportForm
     import_template_name = "admin/editorial/import.html"
-    import_formats = [CSV, XLSX]
+    # Readers that keep line numbers and stop at the row limit; exports use the stock writers.
+    import_formats = [ReadCSV, ReadXLSX]
     export_formats = [CSV, XLSX]
     import_error_display = ("message",)
     skip_admin_log = False
@@ -148,6 +156,9 @@ class EditorialImportExportMixin(ImportExportMixin):
         return kwargs
 
     def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, FileProblem):
+            form.add_error("import_file", str(e))
+            return
         form.add_error(
             "import_file",
             _(

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 from import_export import resources, widgets
 from import_export.resources import Diff
-from import_export.results import Error
+from import_export.results import Error, RowResult
 
 from .exports import FORMULA_PREFIXES, neutralise
 
@@ -22,6 +22,16 @@ MAX_IMPORT_ROWS = 5000
 
 def is_blank(value):
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def same_text(first, second):
+    """Equal but for line endings: the admin stores a typed line break as CR LF, while a
+    workbook, and a CSV file read back, give LF."""
+
+    def lines(text):
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+    return lines(first) == lines(second)
 
 
 class TextWidget(widgets.Widget):
@@ -34,7 +44,8 @@ class TextWidget(widgets.Widget):
         if is_blank(value):
             return ""
         text = str(value).strip()
-        if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES):
+        # An Excel workbook keeps a carriage return as a line feed.
+        if text.startswith("'") and text[1:].startswith((*FORMULA_PREFIXES, "\n")):
             text = text[1:]
         return text
 
@@ -158,6 +169,8 @@ class EditorialResource(resources.ModelResource):
         return attribute
 
     def import_data(self, dataset, *args, **kwargs):
+        # The file's line of each row, when the reader kept them (npa_portal.import_formats).
+        self.source_lines = getattr(dataset, "source_lines", None)
         if len(dataset) > MAX_IMPORT_ROWS:
             result = self.get_result_class()()
             result.total_rows = len(dataset)
@@ -166,8 +179,22 @@ class EditorialResource(resources.ModelResource):
                 "Split it into smaller files."
             ) % {"rows": len(dataset), "limit": MAX_IMPORT_ROWS}
             result.append_base_error(Error(ValueError(message)))
-            return result
-        return super().import_data(dataset, *args, **kwargs)
+        else:
+            result = super().import_data(dataset, *args, **kwargs)
+        result.source_lines = self.source_lines
+        return result
+
+    def line(self, row_number):
+        return file_line(row_number, getattr(self, "source_lines", None))
+
+    def import_row(self, row, instance_loader, **kwargs):
+        """An empty row between data rows is passed over, not reported as missing cells."""
+        if any(not is_blank(value) for value in row.values()):
+            return super().import_row(row, instance_loader, **kwargs)
+        row_result = self.get_row_result_class()()
+        row_result.import_type = RowResult.IMPORT_TYPE_SKIP
+        row_result.blank = True
+        return row_result
 
     def before_import(self, dataset, **kwargs):
         # Header cells typed by hand often carry stray spaces or capitals ("Year ").
@@ -220,12 +247,21 @@ class EditorialResource(resources.ModelResource):
             errors.setdefault(NON_FIELD_ERRORS, []).append(
                 _("Duplicate row in the file: line %(line)d has the same %(columns)s.")
                 % {
-                    "line": file_line(first),
+                    "line": self.line(first),
                     "columns": _(" and ").join(
                         self.column_label(name.removesuffix("_id")) for name in self.row_key
                     ),
                 }
             )
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        if not isinstance(field.widget, TextWidget):
+            return super().import_field(field, instance, row, is_m2m, **kwargs)
+        current = getattr(instance, field.attribute, None)
+        super().import_field(field, instance, row, is_m2m, **kwargs)
+        # Text that differs only in its line endings is the same text: keep it unchanged.
+        if isinstance(current, str) and same_text(current, getattr(instance, field.attribute)):
+            setattr(instance, field.attribute, current)
 
     def before_save_instance(self, instance, row, **kwargs):
         file_name = kwargs.get("file_name")
@@ -236,6 +272,11 @@ class EditorialResource(resources.ModelResource):
         return neutralise(super().export_field(field, instance, **kwargs))
 
 
-def file_line(row_number):
-    """The spreadsheet line of data row `row_number` (1 = first row under the header)."""
+def file_line(row_number, source_lines=None):
+    """The file's line of data row `row_number` (1 = the first row under the header).
+
+    `source_lines` are the lines the reader recorded; without them, one line per row.
+    """
+    if source_lines and 0 < row_number <= len(source_lines):
+        return source_lines[row_number - 1]
     return row_number + 1

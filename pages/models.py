@@ -241,7 +241,11 @@ class Block(models.TextChoices):
 
 class Section(models.Model):
     page = models.ForeignKey(
-        Page, on_delete=models.CASCADE, related_name="sections", verbose_name=_("page")
+        Page,
+        on_delete=models.CASCADE,
+        related_name="sections",
+        verbose_name=_("page"),
+        help_text=_("The page this section is shown on."),
     )
     heading = models.CharField(
         _("heading"),

@@ -93,6 +93,9 @@ class ProgramAdmin(HistoryAdmin):
     autocomplete_fields = ["scheme"]
     fields = ["name", "slug", "scheme", "description", "display_order", "published"]
     inlines = [AnnualFigureInline]
+    # Figures are yearly data with their own history (imports, the one-year page): reverting
+    # a program's text leaves them alone unless the box is ticked.
+    revert_inlines_by_default = False
     actions = ["publish", "unpublish"]
 
     def get_queryset(self, request):

@@ -6,24 +6,38 @@ from django.urls import reverse
 
 from deployments.admin import CountryAutocompleteSelect
 from deployments.models import DisasterDeployment, ExpertDispatch
+from pages.models import Page, Section
 from programs.models import AnnualFigure, Program, Scheme
 
 from .deployments_builders import many_deployments, many_dispatches
+from .pages_builders import make_page, make_section
 from .programs_builders import make_many
 
 pytestmark = pytest.mark.django_db
 
-EDITED_MODELS = [Scheme, Program, AnnualFigure, DisasterDeployment, ExpertDispatch]
+EDITED_MODELS = [Scheme, Program, AnnualFigure, DisasterDeployment, ExpertDispatch, Page, Section]
+
+
+def test_every_edited_model_is_in_the_admin():
+    assert set(EDITED_MODELS) <= set(admin.site._registry)
 
 
 @pytest.mark.parametrize("model", EDITED_MODELS)
-def test_every_field_has_help_text(model):
-    missing = [
-        field.name
-        for field in model._meta.concrete_fields
-        if not field.primary_key and not str(field.help_text).strip()
-    ]
+def test_every_editable_field_has_help_text(model):
+    editable = [field for field in model._meta.fields if field.editable and not field.auto_created]
+    assert len(editable) >= 3
+    missing = [field.name for field in editable if not str(field.help_text).strip()]
     assert missing == []
+
+
+def many_pages(count):
+    """`count` pages, every other one under the previous, each with two sections."""
+    parent = None
+    for number in range(count):
+        page = make_page(f"Page {number}", parent=parent if number % 2 else None)
+        make_section(page, heading="First")
+        make_section(page, heading="Second")
+        parent = page
 
 
 def test_program_and_scheme_are_chosen_by_autocomplete(staff_client):
@@ -59,6 +73,8 @@ LISTS = [
     ("admin:programs_scheme_changelist", lambda n: make_many(schemes=n, programs=1, years=1), 5),
     ("admin:deployments_disasterdeployment_changelist", many_deployments, 7),
     ("admin:deployments_expertdispatch_changelist", many_dispatches, 8),
+    ("admin:pages_page_changelist", many_pages, 5),
+    ("admin:pages_section_changelist", many_pages, 5),
 ]
 
 

@@ -7,6 +7,7 @@ from deployments.resources import DisasterDeploymentResource, ExpertDispatchReso
 from programs import sample_data as program_samples
 from programs.resources import AnnualFigureResource
 
+from .deployments_builders import deployment
 from .editorial_helpers import (
     CSV_FORMAT,
     XLSX_FORMAT,
@@ -101,3 +102,39 @@ def test_list_page_export_link_keeps_the_filters(staff_client, samples):
     url = reverse(f"admin:{FIGURES}_changelist") + "?year=2019"
     html = staff_client.get(url).content.decode()
     assert reverse(f"admin:{FIGURES}_export") + "?year=2019" in html
+
+
+@pytest.mark.parametrize(
+    ("file_format", "read"), [(CSV_FORMAT, read_csv), (XLSX_FORMAT, read_xlsx)]
+)
+def test_every_formula_prefix_is_neutralised_and_round_trips(staff_client, file_format, read):
+    program = make_program("Forensic Science")
+    notes = ["=1+1", "+81 3", "-5 days", "@once", "\tindented", "\rreturn", "plain 12"]
+    for year, note in enumerate(notes, 2010):
+        make_figure(program, year=year, participants=year - 2000, countries=1, note=note)
+    exported = export(staff_client, FIGURES, AnnualFigureResource, file_format)
+    rows = read(exported)
+    expected = [f"'{note}" for note in notes[:-1]] + ["plain 12"]
+    if read is read_xlsx:  # a workbook stores a carriage return as a line feed
+        expected = [note.replace("\r", "\n") for note in expected]
+    assert [row["note"] for row in rows] == expected
+    participants = [row["participants"] for row in rows]
+    assert participants == (
+        [str(n) for n in range(10, 17)] if read is read_csv else [*range(10, 17)]
+    )
+    extension = "csv" if file_format == CSV_FORMAT else "xlsx"
+    response = upload(staff_client, FIGURES, exported.content, f"export.{extension}", file_format)
+    assert statuses(response) == ["unchanged"] * len(notes)
+
+
+@pytest.mark.parametrize(("file_format", "extension"), [(CSV_FORMAT, "csv"), (XLSX_FORMAT, "xlsx")])
+def test_text_typed_on_several_lines_round_trips_unchanged(staff_client, file_format, extension):
+    # The admin's text boxes send line breaks as CR LF; a workbook gives them back as LF.
+    row = deployment(summary="Search and rescue.\r\nMedical care.\r\n\r\nReturned in May.")
+    exported = export(staff_client, DEPLOYMENTS, DisasterDeploymentResource, file_format)
+    response = upload(
+        staff_client, DEPLOYMENTS, exported.content, f"export.{extension}", file_format
+    )
+    assert statuses(response) == ["unchanged"]
+    row.refresh_from_db()
+    assert row.summary == "Search and rescue.\r\nMedical care.\r\n\r\nReturned in May."

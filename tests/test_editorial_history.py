@@ -1,10 +1,12 @@
 """History in the admin: compare versions, revert, recently deleted and restore."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from deployments.models import DisasterDeployment
+from npa_portal.roles import EDITORS
 from pages.models import Page, Section, Status
 from programs.models import AnnualFigure, Program
 
@@ -275,3 +277,154 @@ def test_restoring_a_program_is_all_or_nothing_with_its_figures(staff_client):
     assert "more countries (12) than participants (10)" in messages_of(response)[-1]
     assert not Program.objects.exists()
     assert not AnnualFigure.objects.exists()
+
+
+def revert_data(client, url, put_back=True):
+    """The revert form's fields as shown, plus the "also put back" box when ticked."""
+    form = client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {key: "" if value is None else value for key, value in data.items()}
+    if put_back:
+        data["_revert_inlines"] = "1"
+    return data
+
+
+@pytest.fixture
+def page_edited_since():
+    """A page saved with sections A and B; since then A was edited, B deleted, C added."""
+    page = make_page("Experts abroad", summary="First words.")
+    first = make_section(page, heading="Where", body="Asia and Africa.", order=1)
+    second = make_section(page, heading="Since when", body="Since 1990.", order=2)
+    version = page.history.latest()
+    page.summary = "Second words."
+    page.save()
+    first.body = "Asia, Africa and Latin America."
+    first.save()
+    second_pk = second.pk
+    second.delete()
+    second.pk = second_pk
+    make_section(page, heading="Who", body="Senior officers.", order=3)
+    return page, version, first, second
+
+
+def test_revert_form_lists_what_happens_to_the_sections(staff_client, page_edited_since):
+    page, version, _first, _second = page_edited_since
+    url = reverse("admin:pages_page_simple_history", args=[page.pk, version.pk])
+    html = staff_client.get(url).content.decode()
+    assert "Sections: today → this version" in html
+    assert "remove it (it did not exist then)" in html and "Who" in html
+    assert "<del>Asia, Africa and Latin America.</del> → <ins>Asia and Africa.</ins>" in html
+    assert "bring it back (it has been deleted since)" in html and "Since when" in html
+    assert 'name="_revert_inlines" value="1" id="id__revert_inlines" checked>' in html
+
+
+def test_reverting_a_page_puts_its_sections_back(staff_client, page_edited_since):
+    page, version, first, second = page_edited_since
+    url = reverse("admin:pages_page_simple_history", args=[page.pk, version.pk])
+    response = staff_client.post(url, revert_data(staff_client, url))
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.summary == "First words."
+    assert list(page.sections.values_list("pk", "heading", "body")) == [
+        (first.pk, "Where", "Asia and Africa."),
+        (second.pk, "Since when", "Since 1990."),
+    ]
+    reason = page.history.latest().history_change_reason
+    assert reason.startswith("reverted to the version of ")
+    # Every row's own history says what happened, and why.
+    assert list(Section.history.filter(id=second.pk).values_list("history_type", flat=True)) == [
+        "+",
+        "-",
+        "+",
+    ]
+    assert Section.history.filter(id=second.pk).latest().history_change_reason == reason
+    assert first.history.latest().history_change_reason == reason
+    removed = Section.history.get(heading="Who", history_type="-")
+    assert removed.history_change_reason == reason
+    assert removed.history_user.username == "staff"
+    listing = staff_client.get(reverse("admin:pages_section_recently_deleted"))
+    assert [record.id for record in listing.context["records"]] == [removed.id]
+
+
+def test_reverting_without_the_box_leaves_the_sections(staff_client, page_edited_since):
+    page, version, first, _second = page_edited_since
+    url = reverse("admin:pages_page_simple_history", args=[page.pk, version.pk])
+    staff_client.post(url, revert_data(staff_client, url, put_back=False))
+    page.refresh_from_db()
+    assert page.summary == "First words."
+    assert list(page.sections.values_list("heading", flat=True)) == ["Where", "Who"]
+    first.refresh_from_db()
+    assert first.body == "Asia, Africa and Latin America."
+
+
+def test_editors_cannot_remove_sections_by_reverting(client, django_user_model, page_edited_since):
+    editor = django_user_model.objects.create_user("editor", is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    page, version, _first, _second = page_edited_since
+    url = reverse("admin:pages_page_simple_history", args=[page.pk, version.pk])
+    response = client.post(url, revert_data(client, url))
+    assert response.status_code == 302
+    assert "only publishers can remove sections" in messages_of(response)[-1]
+    page.refresh_from_db()
+    assert page.summary == "Second words."
+    assert page.sections.count() == 2
+    # Without the box the page's own fields can still be reverted.
+    client.post(url, revert_data(client, url, put_back=False))
+    page.refresh_from_db()
+    assert page.summary == "First words."
+
+
+def test_editors_can_revert_changed_sections(client, django_user_model):
+    editor = django_user_model.objects.create_user("editor", is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    page = make_page("Experts abroad")
+    section = make_section(page, heading="Where", body="Asia and Africa.")
+    version = page.history.latest()
+    page.save()
+    section.body = "A slip."
+    section.save()
+    url = reverse("admin:pages_page_simple_history", args=[page.pk, version.pk])
+    assert client.post(url, revert_data(client, url)).status_code == 302
+    section.refresh_from_db()
+    assert section.body == "Asia and Africa."
+    assert section.history.latest().history_user.username == "editor"
+
+
+def test_reverting_a_program_puts_its_figures_back(staff_client):
+    program = make_program("Cybercrime", description="Old text.")
+    kept = make_figure(program, year=2019, participants=10, countries=8)
+    version = program.history.latest()
+    program.description = "New text."
+    program.save()
+    kept.participants = 90  # a slip, say by an import
+    kept.save()
+    make_figure(program, year=2020, participants=12, countries=9)
+    url = reverse("admin:programs_program_simple_history", args=[program.pk, version.pk])
+    html = staff_client.get(url).content.decode()
+    assert "Annual figures: today → this version" in html
+    # Unticked at first: reverting a program's text should not quietly undo newer figures.
+    assert 'id="id__revert_inlines">' in html
+    assert staff_client.post(url, revert_data(staff_client, url)).status_code == 302
+    program.refresh_from_db()
+    assert program.description == "Old text."
+    assert list(program.figures.values_list("year", "participants")) == [(2019, 10)]
+
+
+def test_reverting_sections_is_all_or_nothing(staff_client, page_edited_since):
+    page, version, first, _second = page_edited_since
+    # As if the rules had tightened since: the deleted section would now be empty.
+    Section.history.filter(heading="Since when").update(heading="", body="")
+    url = reverse("admin:pages_page_simple_history", args=[page.pk, version.pk])
+    response = staff_client.post(url, revert_data(staff_client, url))
+    assert response.status_code == 302
+    message = messages_of(response)[-1]
+    assert message.startswith("Nothing was reverted: the sections cannot be put back: ")
+    assert "Give the section a heading, some text or a block." in message
+    page.refresh_from_db()
+    assert page.summary == "Second words."
+    assert list(page.sections.values_list("heading", flat=True)) == ["Where", "Who"]
+    first.refresh_from_db()
+    assert first.body == "Asia, Africa and Latin America."
+    assert page.history.count() == 2

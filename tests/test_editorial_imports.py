@@ -1,16 +1,20 @@
 """Spreadsheet imports in the admin: preview first, then every row or none."""
 
+import time
+
 import pytest
 from django.urls import reverse
 
 from deployments import sample_data as deployment_samples
 from deployments.models import DisasterDeployment, ExpertDispatch
+from npa_portal import import_formats
 from npa_portal import resources as editorial_resources
 from programs import sample_data as program_samples
 from programs.models import AnnualFigure
 
 from .deployments_builders import deployment
 from .editorial_helpers import (
+    CSV_FORMAT,
     XLSX_FORMAT,
     confirm,
     csv_bytes,
@@ -181,15 +185,86 @@ def test_files_over_the_size_limit_are_refused(staff_client, forensic):
     assert "confirm_form" not in response.context
 
 
-def test_files_with_too_many_rows_are_refused(staff_client, forensic, monkeypatch):
+@pytest.mark.parametrize(
+    ("make_file", "file_format"), [(csv_bytes, CSV_FORMAT), (xlsx_bytes, XLSX_FORMAT)]
+)
+def test_files_with_too_many_rows_are_refused(
+    staff_client, forensic, monkeypatch, make_file, file_format
+):
     monkeypatch.setattr(editorial_resources, "MAX_IMPORT_ROWS", 10)
     rows = [["Forensic Science", 1990 + n, 5, 3, ""] for n in range(11)]
-    response = upload(staff_client, FIGURES, csv_bytes(FIGURE_HEADER, rows), "figures.csv")
+    response = upload(staff_client, FIGURES, make_file(FIGURE_HEADER, rows), "f", file_format)
     assert "confirm_form" not in response.context
-    assert response.context["preview"].file_errors == [
-        "The file has 11 rows; at most 10 can be imported at once. Split it into smaller files."
+    assert response.context["form"].errors["import_file"] == [
+        "The file has more than 10 rows; at most 10 can be imported at once. "
+        "Split it into smaller files."
     ]
     assert not forensic.figures.filter(year__lt=2000).exists()
+    # Ten rows, and empty rows saved below them, are fine.
+    rows = rows[:10] + [["", "", "", "", ""]] * 30
+    response = upload(staff_client, FIGURES, make_file(FIGURE_HEADER, rows), "f", file_format)
+    assert statuses(response) == ["new"] * 10
+
+
+def test_a_large_workbook_is_refused_without_reading_it_all(staff_client, forensic):
+    rows = [["Forensic Science", 1000 + n % 1000, 5, 3] for n in range(20_000)]
+    content = xlsx_bytes(FIGURE_HEADER[:4], rows)
+    started = time.monotonic()
+    response = upload(staff_client, FIGURES, content, "big.xlsx", XLSX_FORMAT)
+    assert "at most 5000 can be imported" in response.context["form"].errors["import_file"][0]
+    assert time.monotonic() - started < 5
+
+
+def test_a_workbook_that_unpacks_to_too_much_is_refused(staff_client, forensic, monkeypatch):
+    monkeypatch.setattr(import_formats, "MAX_UNPACKED_BYTES", 2 * 1024 * 1024)
+    rows = [["Forensic Science", 2021, 5, 3, "x" * 4000] for _ in range(600)]
+    content = xlsx_bytes(FIGURE_HEADER, rows)
+    assert len(content) < 200_000
+    response = upload(staff_client, FIGURES, content, "packed.xlsx", XLSX_FORMAT)
+    assert response.context["form"].errors["import_file"] == [
+        "This workbook holds far more than a figures sheet (2 MB unpacked). "
+        "Import at most 5000 rows at a time, from one sheet."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("make_file", "file_format"), [(csv_bytes, CSV_FORMAT), (xlsx_bytes, XLSX_FORMAT)]
+)
+def test_line_numbers_count_empty_lines(staff_client, forensic, make_file, file_format):
+    rows = [
+        ["Forensic Science", 2021, 5, 3, ""],  # line 2
+        ["", "", "", "", ""],  # line 3: an empty line between rows is passed over
+        ["Forensic Science", 2022, 4, 9, ""],  # line 4: more countries than participants
+        ["", "", "", "", ""],  # empty lines after the data are not rows at all
+        ["", "", "", "", ""],
+    ]
+    response = upload(staff_client, FIGURES, make_file(FIGURE_HEADER, rows), "f", file_format)
+    assert [(line, column) for line, column, _message in problems(response)] == [(4, "countries")]
+    assert [(row.line, row.status) for row in response.context["preview"].rows] == [
+        (2, "new"),
+        (3, "blank"),
+        (4, "error"),
+    ]
+    assert "1 empty line passed over." in response.content.decode()
+
+
+def test_csv_line_numbers_follow_cells_written_on_several_lines(staff_client, forensic):
+    content = (
+        b"program,year,participants,countries,note\r\n"
+        b'Forensic Science,2021,5,3,"first line\r\nsecond line"\r\n'
+        b"\r\n"
+        b"Forensic Science,20x2,5,3,\r\n"
+    )
+    response = upload(staff_client, FIGURES, content, "figures.csv")
+    assert problems(response) == [(5, "year", "“20x2” is not a number.")]
+
+
+def test_a_row_longer_than_the_header_is_refused(staff_client, forensic):
+    content = b"program,year,participants,countries\r\nForensic Science,2021,5,3,extra\r\n"
+    response = upload(staff_client, FIGURES, content, "figures.csv")
+    assert response.context["form"].errors["import_file"] == [
+        "Line 2 has more cells than the first row has column names."
+    ]
 
 
 def test_deployments_import_accepts_country_codes_and_names(staff_client):

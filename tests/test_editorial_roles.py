@@ -11,9 +11,9 @@ from npa_portal.roles import EDITORS, PUBLISHERS, ensure_roles
 from pages.models import Page, Status
 from programs.models import AnnualFigure, Program
 
-from .deployments_builders import deployment
-from .pages_builders import make_section
-from .programs_builders import make_figure, make_program
+from .deployments_builders import deployment, dispatch
+from .pages_builders import make_page, make_section
+from .programs_builders import make_figure, make_program, make_scheme
 
 pytestmark = pytest.mark.django_db
 
@@ -213,7 +213,9 @@ def page_form(**values):
 
 def test_editor_saves_page_drafts_but_cannot_publish_or_delete(editor_client):
     add = reverse("admin:pages_page_add")
-    assert 'name="status"' not in editor_client.get(add).content.decode()
+    form_page = editor_client.get(add)
+    assert 'name="status"' not in form_page.content.decode()
+    assert "status" in form_page.context["adminform"].readonly_fields  # shown, not editable
     assert editor_client.post(add, page_form()).status_code == 302
     page = Page.objects.get(slug="experts-abroad")
     assert page.status == Status.DRAFT
@@ -236,3 +238,55 @@ def test_publisher_publishes_and_deletes_pages(publisher_client):
     delete = reverse("admin:pages_page_delete", args=[page.pk])
     assert publisher_client.post(delete, {"post": "yes"}).status_code == 302
     assert not Page.objects.exists()
+
+
+def one_of_each():
+    """{admin url name: a row} for every edited model; the scheme has no programs."""
+    figure = make_figure()
+    page = make_page("Experts abroad")
+    return {
+        "programs_scheme": make_scheme("Courses run by partners"),
+        "programs_program": make_program("Cybercrime"),
+        "programs_annualfigure": figure,
+        "deployments_disasterdeployment": deployment(),
+        "deployments_expertdispatch": dispatch(),
+        "pages_page": page,
+        "pages_section": make_section(page),
+    }
+
+
+def test_editors_cannot_delete_anything_through_the_admin(editor_client):
+    rows = one_of_each()
+    for name, row in rows.items():
+        change = editor_client.get(reverse(f"admin:{name}_change", args=[row.pk]))
+        assert change.status_code == 200
+        assert not change.context["has_delete_permission"], name
+        assert 'class="deletelink"' not in change.content.decode(), name
+        delete = reverse(f"admin:{name}_delete", args=[row.pk])
+        assert editor_client.post(delete, {"post": "yes"}).status_code == 403, name
+        listing = editor_client.get(reverse(f"admin:{name}_changelist"))
+        actions = listing.context["action_form"]
+        assert actions is None or "delete_selected" not in dict(actions.fields["action"].choices)
+        assert type(row).objects.filter(pk=row.pk).exists()
+
+
+def test_publishers_delete_and_restore_everything_through_the_admin(publisher_client):
+    rows = one_of_each()
+    # Children before parents: a section before its page, a figure before its program.
+    for name in reversed(list(rows)):
+        row = rows[name]
+        model = type(row)
+        change = publisher_client.get(reverse(f"admin:{name}_change", args=[row.pk]))
+        assert 'class="deletelink"' in change.content.decode(), name
+        delete = reverse(f"admin:{name}_delete", args=[row.pk])
+        assert publisher_client.post(delete, {"post": "yes"}).status_code == 302, name
+        assert not model.objects.filter(pk=row.pk).exists(), name
+    for name in rows:
+        model = type(rows[name])
+        record = model.history.get(history_type="-", id=rows[name].pk)
+        assert record.history_user.username == "publisher"  # who deleted it, and when
+        restore = reverse(f"admin:{name}_restore", args=[record.history_id])
+        assert publisher_client.post(restore).status_code == 302, name
+        assert model.objects.filter(pk=rows[name].pk).exists(), name
+        history = publisher_client.get(reverse(f"admin:{name}_history", args=[rows[name].pk]))
+        assert [r.history_type for r in history.context["page_obj"]][:2] == ["+", "-"], name

@@ -2,6 +2,7 @@
 imports, notices a mistake and reverts it, all in the admin, with every step recorded."""
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
@@ -34,18 +35,26 @@ def test_import_fix_import_and_revert(client, django_user_model):
     ]
     rejected = upload(client, FIGURES, xlsx_bytes(HEADER, rows), "figures-2021.xlsx", XLSX_FORMAT)
     assert [(line, column) for line, column, _message in problems(rejected)] == [(3, "countries")]
+    assert "There cannot be more countries (18) than participants (8)" in rejected.content.decode()
+    assert "confirm_form" not in rejected.context
     assert not AnnualFigure.objects.filter(year=2021).exists()
+    assert AnnualFigure.history.count() == 2
 
     # 2. Fixed and imported.
     rows[1] = ["Forensic Science", 2021, 8, 6]
     preview = upload(client, FIGURES, xlsx_bytes(HEADER, rows), "figures-2021.xlsx", XLSX_FORMAT)
     assert statuses(preview) == ["new", "new", "changed"]
+    assert "<del>9</del> &rarr; <ins>90</ins>" in preview.content.decode()
+    assert not AnnualFigure.objects.filter(year=2021).exists()  # nothing before confirm
     assert confirm(client, FIGURES, preview).status_code == 302
     mistake = AnnualFigure.objects.get(program=forensic, year=2020)
     assert mistake.participants == 90
 
     # 3. The slip is noticed on the history page and reverted.
     history = client.get(reverse(f"admin:{FIGURES}_history", args=[mistake.pk]))
+    html = history.content.decode()
+    assert "imported from figures-2021.xlsx" in html and "hanako" in html
+    assert "<del>9</del>" in html and "<ins>90</ins>" in html
     before_import = history.context["page_obj"][1]
     assert before_import.participants == 9
     revert_url = reverse(f"admin:{FIGURES}_simple_history", args=[mistake.pk, before_import.pk])
@@ -55,6 +64,9 @@ def test_import_fix_import_and_revert(client, django_user_model):
     assert client.post(revert_url, data).status_code == 302
     mistake.refresh_from_db()
     assert mistake.participants == 9
+    public = b"".join(client.get(reverse("programs:figures_csv")).streaming_content).decode()
+    assert "Forensic Science,Police-run programs,2020,9,7" in public
+    assert "Forensic Science,Police-run programs,2021,8,6" in public
 
     # 4. Every step is in the history, with who and why.
     steps = list(
@@ -70,3 +82,8 @@ def test_import_fix_import_and_revert(client, django_user_model):
     assert set(new_rows.values_list("history_change_reason", flat=True)) == {
         "imported from figures-2021.xlsx"
     }
+    # The admin's own log has the import and the revert too, under the Editor's name.
+    logged = LogEntry.objects.filter(user=editor, object_id=str(mistake.pk))
+    assert logged.count() == 2
+    history = client.get(reverse(f"admin:{FIGURES}_history", args=[mistake.pk]))
+    assert "reverted to the version of" in history.content.decode()

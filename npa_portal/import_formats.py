@@ -1,0 +1,112 @@
+"""Reading an uploaded CSV file or Excel workbook into rows, for the admin's imports.
+
+django-import-export's own readers lose track of where a row was in the file (a CSV reader drops
+empty lines, and a cell typed on two lines spans two lines of the file) and read a whole sheet
+before anything can be said about its size. These keep each row's line number for the preview's
+messages, stop as soon as a file has more rows than may be imported (a 5 MB workbook can hold
+hundreds of thousands of rows, and parsing them all takes close to a minute), and leave out the
+empty rows below the data that spreadsheet programs often save.
+"""
+
+import csv
+import io
+import zipfile
+
+import tablib
+from django.utils.translation import gettext as _
+from import_export.formats import base_formats
+
+from . import resources
+
+# A workbook is a zip archive: 5 MB of it can unpack to hundreds of MB of XML, which would take
+# minutes to read. A real sheet of 5,000 rows unpacks to a few MB.
+MAX_UNPACKED_BYTES = 25 * 1024 * 1024
+
+
+class FileProblem(ValueError):
+    """A file that cannot be imported as a whole, with a message for the person uploading."""
+
+
+def is_blank_row(values):
+    return all(resources.is_blank(value) for value in values)
+
+
+def read_rows(header, rows):
+    """A Dataset from the header cells and (line number, cells) pairs.
+
+    The Dataset carries `source_lines`: the file's line number for each data row. Empty rows
+    between data rows are kept (the import skips them); empty rows after the last one are not.
+    """
+    limit = resources.MAX_IMPORT_ROWS
+    dataset = tablib.Dataset()
+    dataset.headers = list(header or [])
+    width = len(dataset.headers)
+    source_lines, pending_blank = [], []
+    for line, values in rows:
+        values = list(values)
+        if is_blank_row(values):
+            pending_blank.append(line)
+            if len(pending_blank) > limit:
+                break  # a sheet formatted far below its data: nothing more to read
+            continue
+        if len(values) > width and not is_blank_row(values[width:]):
+            raise FileProblem(
+                _("Line %(line)d has more cells than the first row has column names.")
+                % {"line": line}
+            )
+        for blank_line in pending_blank:
+            dataset.append([""] * width)
+            source_lines.append(blank_line)
+        pending_blank = []
+        dataset.append((values + [""] * width)[:width])
+        source_lines.append(line)
+        if len(dataset) > limit:
+            raise FileProblem(
+                _(
+                    "The file has more than %(limit)d rows; at most %(limit)d can be imported "
+                    "at once. Split it into smaller files."
+                )
+                % {"limit": limit}
+            )
+    dataset.source_lines = source_lines
+    return dataset
+
+
+class CSV(base_formats.CSV):
+    def create_dataset(self, in_stream, **kwargs):
+        if isinstance(in_stream, bytes):
+            in_stream = in_stream.decode(self.encoding or "utf-8-sig")
+        reader = csv.reader(io.StringIO(in_stream.removeprefix("\ufeff"), newline=""))
+        header = next(reader, None)
+
+        def numbered():
+            first_line = reader.line_num + 1
+            for values in reader:
+                yield first_line, values
+                first_line = reader.line_num + 1
+
+        return read_rows(header, numbered())
+
+
+class XLSX(base_formats.XLSX):
+    def create_dataset(self, in_stream):
+        import openpyxl
+
+        with zipfile.ZipFile(io.BytesIO(in_stream)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise FileProblem(
+                _(
+                    "This workbook holds far more than a figures sheet (%(size)d MB unpacked). "
+                    "Import at most %(limit)d rows at a time, from one sheet."
+                )
+                % {"size": unpacked // (1024 * 1024), "limit": resources.MAX_IMPORT_ROWS}
+            )
+        # read_only streams the sheet; data_only reads a formula cell's value, not its formula.
+        workbook = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
+        try:
+            rows = workbook.active.iter_rows(values_only=True)
+            header = next(rows, None)
+            return read_rows(header, enumerate(rows, 2))
+        finally:
+            workbook.close()
