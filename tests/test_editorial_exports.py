@@ -11,6 +11,8 @@ from .deployments_builders import deployment
 from .editorial_helpers import (
     CSV_FORMAT,
     XLSX_FORMAT,
+    confirm,
+    csv_bytes,
     export,
     read_csv,
     read_xlsx,
@@ -138,3 +140,17 @@ def test_text_typed_on_several_lines_round_trips_unchanged(staff_client, file_fo
     assert statuses(response) == ["unchanged"]
     row.refresh_from_db()
     assert row.summary == "Search and rescue.\r\nMedical care.\r\n\r\nReturned in May."
+
+
+def test_control_characters_neither_import_nor_break_a_workbook_export(staff_client):
+    program = make_program("Forensic Science")
+    make_figure(program, year=2019, note="typed in a shell\x07")  # not possible through the admin
+    rows = read_xlsx(export(staff_client, FIGURES, AnnualFigureResource, XLSX_FORMAT))
+    assert [row["note"] for row in rows] == ["typed in a shell\N{REPLACEMENT CHARACTER}"]
+    content = csv_bytes(
+        ["program", "year", "participants", "countries", "note"],
+        [["Forensic Science", 2020, 9, 7, "from a\x0b partner\x00"]],
+    )
+    preview = upload(staff_client, FIGURES, content, "figures.csv")
+    confirm(staff_client, FIGURES, preview)
+    assert program.figures.get(year=2020).note == "from a partner"
