@@ -9,7 +9,8 @@ values, and export permissions that follow the roles.
 from dataclasses import dataclass, field
 
 from django.contrib import messages
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import NON_FIELD_ERRORS, BadRequest, FieldError, ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -147,6 +148,13 @@ class EditorialImportExportMixin(ImportExportMixin):
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)
+
+    def get_export_queryset(self, request):
+        """The list's rows as filtered; a filter in the address that makes no sense is a 400."""
+        try:
+            return super().get_export_queryset(request)
+        except (IncorrectLookupParameters, FieldError, ValidationError, ValueError) as error:
+            raise BadRequest(_("The list's filters in this address are not valid.")) from error
 
     def get_import_data_kwargs(self, **kwargs):
         kwargs = super().get_import_data_kwargs(**kwargs)
