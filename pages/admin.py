@@ -1,17 +1,53 @@
 from django.contrib import admin, messages
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from npa_portal.admin_history import HistoryAdmin
+from npa_portal.figures import LiveFigures
 
 from .models import Page, Section, Status
 
+BODY_HELP = _(
+    "Markdown: a blank line between paragraphs, ## for a sub-heading, - for a list, "
+    "*emphasis*, **bold**, [text](https://address) for a link, | for tables. "
+    "Live figures, written in double brackets: %(names)s. "
+    "A mistyped name is marked in the preview and left out for visitors."
+)
+HEADING_HELP = _("Optional. May contain live figures too, e.g. [[jdr.deployments]].")
+ORDER_HELP = _(
+    "Sections are shown from the lowest number up: number them 10, 20, 30… to leave room, "
+    "and change the numbers to move a section."
+)
 
-class SectionInline(admin.StackedInline):
+
+def placeholder_names():
+    """Every live figure a section may name, as staff type it: "[[jdr.deployments]], …"."""
+    return ", ".join(f"[[{name}]]" for name in LiveFigures().names())
+
+
+class SectionFormFields:
+    """Help texts that list the live figures of the moment (they depend on the data)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "body":
+            field.help_text = BODY_HELP % {"names": placeholder_names()}
+        elif db_field.name == "heading":
+            field.help_text = HEADING_HELP
+        elif db_field.name == "order":
+            field.help_text = ORDER_HELP
+        return field
+
+
+class SectionInline(SectionFormFields, admin.StackedInline):
+    """Sections in their display order; the order numbers move them (no drag and drop)."""
+
     model = Section
     extra = 0
     fields = [("order", "heading"), "body", ("block", "scheme")]
     autocomplete_fields = ["scheme"]
+    ordering = ["order", "pk"]
 
 
 @admin.register(Page)
@@ -31,9 +67,9 @@ class PageAdmin(HistoryAdmin):
     list_select_related = ["parent"]
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["preview", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "parent", "summary", "status"]}),
+        (None, {"fields": ["title", "slug", "parent", "summary", "status", "preview"]}),
         (_("Menu"), {"fields": ["show_in_navigation", "navigation_order"]}),
         (_("Dates"), {"fields": ["created_at", "updated_at"]}),
     ]
@@ -41,6 +77,23 @@ class PageAdmin(HistoryAdmin):
     actions = ["publish", "unpublish"]
     # "View on site" opens the page; staff see drafts there with a "Draft: not public" banner.
     view_on_site = True
+
+    @admin.display(description=_("preview"))
+    def preview(self, page):
+        if page.pk is None:
+            return _("Save the page (as a draft) to preview it.")
+        public = page.is_published and all(parent.is_published for parent in page.ancestors())
+        note = (
+            _("published: what visitors see")
+            if public
+            else _("not public yet: only staff see it, with a “Draft: not public” banner")
+        )
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a> ({})',
+            page.get_absolute_url(),
+            _("Open the page"),
+            note,
+        )
 
     def can_publish(self, request):
         return request.user.has_perm("pages.publish_page")
@@ -83,7 +136,7 @@ class PageAdmin(HistoryAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(HistoryAdmin):
+class SectionAdmin(SectionFormFields, HistoryAdmin):
     """Sections one by one: mainly for their history, revert and restore after a deletion."""
 
     list_display = ["__str__", "page", "order", "block"]

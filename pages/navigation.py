@@ -2,7 +2,7 @@
 the data pages. One query for the content pages, whatever the number of entries.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +41,8 @@ class NavItem:
     summary: str = ""
     # "page" on the current page, "true" on the entry of the section the current page is in.
     current: str = ""
+    # Menu pages whose parent page is also in the menu, listed under it.
+    children: list["NavItem"] = field(default_factory=list)
 
 
 def _current(url, path):
@@ -52,13 +54,22 @@ def _current(url, path):
 
 
 def menu_items(path=""):
-    """Home, the content pages marked for the menu (by menu order), then the data pages."""
+    """Home, the content pages marked for the menu (by menu order), then the data pages.
+
+    A menu page whose parent is also in the menu is listed under its parent, so a visitor
+    reaches sub-pages such as /international-cooperation/technical-assistance/ from the menu.
+    """
     pages = Page.objects.in_navigation().exclude(parent__isnull=True, slug=HOME_SLUG)
+    by_id = {page.pk: NavItem(page.title, page.get_absolute_url(), page.summary) for page in pages}
     items = [NavItem(str(_("Home")), reverse("pages:home"))]
-    items += [NavItem(page.title, page.get_absolute_url(), page.summary) for page in pages]
+    for page in pages:
+        parent = by_id.get(page.parent_id)
+        (parent.children if parent else items).append(by_id[page.pk])
     items += [
         NavItem(str(label), reverse(name), str(summary)) for label, name, summary in DATA_PAGES
     ]
     for item in items:
         item.current = _current(item.url, path)
+        for child in item.children:
+            child.current = _current(child.url, path)
     return items

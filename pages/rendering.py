@@ -44,10 +44,13 @@ ALLOWED_TAGS = {
     "tr",
     "ul",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
+# "*": no attribute on other tags (nh3 would otherwise keep `title` and `lang` everywhere).
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}, "*": set()}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
-PLACEHOLDER = re.compile(r"\[\[\s*([A-Za-z0-9_.]{1,80})\s*\]\]")
+# `[[jdr.deployments]]`; anything else between double brackets is an unknown figure, so that a
+# mistyped name ("[[jdr deployments]]") is marked in the preview instead of printed as it is.
+PLACEHOLDER = re.compile(r"\[\[\s*([^\[\]<>&\n]{0,80}?)\s*\]\]")
 
 
 def sanitise(html):
@@ -60,36 +63,51 @@ def sanitise(html):
     )
 
 
+# A tag of the cleaned HTML: nh3 writes every attribute value quoted, with "<" and ">" escaped.
+TAG = re.compile(r"<[^>]*>")
+
+
 def fill_placeholders(html, figures, *, show_errors):
     """Replace `[[name]]` in already-safe HTML by the escaped live figure.
 
     An unknown name (or one without a value yet) is marked for staff, so the preview shows the
-    mistake; visitors see nothing in its place, and the page never fails.
+    mistake; visitors see nothing in its place, and the page never fails. Inside a tag (a link's
+    address or title) a figure is written as plain escaped text and a mistake as nothing, so the
+    marker can never break the markup.
     """
 
-    def replace(match):
-        name = match.group(1)
+    def value_of(name):
         try:
             value = figures.resolve(name)
         except KeyError:
             logger.warning("Unknown live figure in a content page: %s", name)
-            if show_errors:
-                return format_html(
-                    '<mark class="placeholder-error">{}</mark>',
-                    _("Unknown figure: [[%(name)s]]") % {"name": name},
-                )
-            return ""
+            return None, _("Unknown figure: [[%(name)s]]") % {"name": name}
         if value is None or value == "":
-            if show_errors:
-                return format_html(
-                    '<mark class="placeholder-error">{}</mark>',
-                    _("No value yet: [[%(name)s]]") % {"name": name},
-                )
-            return ""
+            return None, _("No value yet: [[%(name)s]]") % {"name": name}
         # Plain str(), as the data pages print them (a year must not read 2,020).
-        return escape(str(value))
+        return str(value), None
 
-    return mark_safe(PLACEHOLDER.sub(replace, str(html)))
+    def in_text(match):
+        value, problem = value_of(match.group(1))
+        if problem is None:
+            return escape(value)
+        if show_errors:
+            return format_html('<mark class="placeholder-error">{}</mark>', problem)
+        return ""
+
+    def in_attribute(match):
+        value = value_of(match.group(1))[0] or ""
+        # A figure is a number, a date or a country: never a scheme such as "javascript:".
+        return "" if ":" in value else escape(value)
+
+    html = str(html)
+    parts, position = [], 0
+    for tag in TAG.finditer(html):
+        parts.append(PLACEHOLDER.sub(in_text, html[position : tag.start()]))
+        parts.append(PLACEHOLDER.sub(in_attribute, tag[0]))
+        position = tag.end()
+    parts.append(PLACEHOLDER.sub(in_text, html[position:]))
+    return mark_safe("".join(parts))
 
 
 def render_markdown(text, figures, *, show_errors=False):

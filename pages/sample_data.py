@@ -24,8 +24,9 @@ HOME = {
                 "Police forces in many countries ask Japan's police to share what they have "
                 "learned: how the neighbourhood *koban* works, how investigations are run, how "
                 "evidence is identified. This site gathers that work in one place.\n\n"
-                "The figures below and on every page are counted from the records at the moment "
-                "you open the page, so they never go out of date."
+                "Every figure on this site, the key figures on this page included, is counted "
+                "from the records at the moment you open the page, so none of them goes out of "
+                "date."
             ),
         },
     ],
@@ -111,6 +112,9 @@ TECHNICAL_ASSISTANCE = {
         "Why Japan's police cooperate with other countries, and what they do: training "
         "programs, expert dispatches, and disaster relief."
     ),
+    # Listed in the menu under International cooperation.
+    "show_in_navigation": True,
+    "navigation_order": 10,
     "sections": [
         {
             "heading": "Promoting cooperation",

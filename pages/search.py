@@ -2,8 +2,8 @@
 
 Plain `icontains` lookups, so the same code runs on SQLite and PostgreSQL. Country names live in
 django-countries, not in the database, so names are matched to ISO codes in Python first and the
-database is then filtered by code. Work is bounded: the query is at most 200 characters and each
-kind returns at most RESULTS_PER_KIND rows (with the full count).
+database is then filtered by code. Work is bounded: the query is at most 200 characters and
+MAX_TERMS words, and each kind returns at most RESULTS_PER_KIND rows (with the full count).
 """
 
 from dataclasses import dataclass, field
@@ -20,6 +20,7 @@ from .models import Page, Section
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_KIND = 50
+MAX_TERMS = 8
 
 
 class SearchForm(forms.Form):
@@ -59,6 +60,56 @@ def _matching_choices(choices, text):
     return [value for value, label in choices if folded in str(label).casefold()]
 
 
+def search_terms(text):
+    """The words of the query (at most MAX_TERMS, each once): every one must match somewhere."""
+    terms = []
+    for word in text.split():
+        if word.casefold() not in (term.casefold() for term in terms):
+            terms.append(word)
+    return terms[:MAX_TERMS]
+
+
+def _all_terms(terms, condition):
+    """Q: each term matches `condition(term)` (in any of its fields)."""
+    combined = Q()
+    for term in terms:
+        combined &= condition(term)
+    return combined
+
+
+def _page_condition(term):
+    in_sections = Section.objects.filter(
+        Q(heading__icontains=term) | Q(body__icontains=term)
+    ).values("page")
+    return Q(title__icontains=term) | Q(summary__icontains=term) | Q(pk__in=in_sections)
+
+
+def _program_condition(term):
+    return (
+        Q(name__icontains=term) | Q(description__icontains=term) | Q(scheme__name__icontains=term)
+    )
+
+
+def _deployment_condition(term):
+    return (
+        Q(country__in=matching_country_codes(term))
+        | Q(disaster__in=_matching_choices(DisasterType.choices, term))
+        | Q(place__icontains=term)
+        | Q(summary__icontains=term)
+    )
+
+
+def _dispatch_condition(term):
+    codes = matching_country_codes(term)
+    return (
+        Q(country__in=codes)
+        | Q(beneficiary__in=codes)
+        | Q(field_of_work__icontains=term)
+        | Q(partner__icontains=term)
+        | Q(description__icontains=term)
+    )
+
+
 def _group(kind, slug, queryset, to_result):
     count = queryset.count()
     rows = queryset[:RESULTS_PER_KIND] if count else []
@@ -66,35 +117,23 @@ def _group(kind, slug, queryset, to_result):
 
 
 def search(text):
-    """Results grouped by kind, each group with its total count: eight queries at most."""
-    codes = matching_country_codes(text)
-    in_sections = Section.objects.filter(
-        Q(heading__icontains=text) | Q(body__icontains=text)
-    ).values("page")
-    pages = Page.objects.published().filter(
-        Q(title__icontains=text) | Q(summary__icontains=text) | Q(pk__in=in_sections)
-    )
+    """Results grouped by kind, each group with its total count: eight queries at most.
+
+    Every word of the query must match (in any field of the row): "Nepal earthquake" finds the
+    earthquake deployments to Nepal. Public rows only: published pages and programs.
+    """
+    terms = search_terms(text)
+    pages = Page.objects.published().filter(_all_terms(terms, _page_condition))
     programs = (
         Program.objects.published()
-        .filter(
-            Q(name__icontains=text)
-            | Q(description__icontains=text)
-            | Q(scheme__name__icontains=text)
-        )
+        .filter(_all_terms(terms, _program_condition))
         .select_related("scheme")
     )
     deployments = DisasterDeployment.objects.filter(
-        Q(country__in=codes)
-        | Q(disaster__in=_matching_choices(DisasterType.choices, text))
-        | Q(place__icontains=text)
-        | Q(summary__icontains=text)
+        _all_terms(terms, _deployment_condition)
     ).newest_first()
     dispatches = ExpertDispatch.objects.filter(
-        Q(country__in=codes)
-        | Q(beneficiary__in=codes)
-        | Q(field_of_work__icontains=text)
-        | Q(partner__icontains=text)
-        | Q(description__icontains=text)
+        _all_terms(terms, _dispatch_condition)
     ).newest_first()
     groups = [
         _group(

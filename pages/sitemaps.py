@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from programs.models import Program
 
-from .models import Page
+from .models import HOME_SLUG, Page
 from .navigation import DATA_PAGES
 
 
@@ -13,17 +13,20 @@ class PageSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Page.objects.published().order_by("path")
+        # The home page is listed with the data pages: "/" exists even without an introduction.
+        return Page.objects.published().exclude(parent=None, slug=HOME_SLUG).order_by("path")
 
     def lastmod(self, page):
         return page.updated_at
 
 
 class DataPageSitemap(Sitemap):
+    """The home page and the data pages, whose addresses are fixed."""
+
     changefreq = "monthly"
 
     def items(self):
-        return [name for _label, name, _summary in DATA_PAGES]
+        return ["pages:home", *(name for _label, name, _summary in DATA_PAGES)]
 
     def location(self, name):
         return reverse(name)

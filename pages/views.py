@@ -11,7 +11,7 @@ from .blocks import render_block
 from .models import HOME_SLUG, Page
 from .navigation import menu_items
 from .rendering import render_markdown, render_plain
-from .search import SearchForm
+from .search import MAX_TERMS, SearchForm, search_terms
 from .search import search as run_search
 
 
@@ -64,6 +64,8 @@ def page_detail(request, path):
             "ancestors": ancestors,
             "is_public": _is_public(page, ancestors),
             "sections": rendered_sections(request, page, figures),
+            # Sub-pages with their summaries (drafts too for staff, marked): one query.
+            "children": list(page.children.visible_to(request.user)),
             "last_updated": page.updated_at,
         },
     )
@@ -83,15 +85,18 @@ def robots_txt(request):
 def search(request):
     """`?q=`: grouped results; an empty query explains itself, a bad one is a 400 with a message."""
     form = SearchForm(request.GET)
-    groups, query = [], ""
+    groups, query, terms = [], "", []
     if form.is_valid():
         query = form.cleaned_data["q"]
         if query:
+            terms = search_terms(query)
             groups = run_search(query)
     context = {
         "form": form,
         "query": query,
         "groups": groups,
         "total": sum(group.count for group in groups),
+        "words_ignored": len(query.split()) > len(terms) and len(terms) == MAX_TERMS,
+        "max_terms": MAX_TERMS,
     }
     return render(request, "pages/search.html", context, status=400 if form.errors else 200)

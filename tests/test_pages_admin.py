@@ -1,11 +1,17 @@
 """The page admin as Editors and Publishers use it: sections inline, drafts, publishing."""
 
+import re
+
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.test import Client
 from django.urls import reverse
 
+from npa_portal.figures import LiveFigures
+from npa_portal.roles import EDITORS, PUBLISHERS
 from pages.models import Block, Page, Status
+from tests.deployments_builders import deployment
 from tests.pages_builders import make_page, make_section
 
 pytestmark = pytest.mark.django_db
@@ -13,31 +19,21 @@ pytestmark = pytest.mark.django_db
 ADD_URL = reverse("admin:pages_page_add")
 
 
-def _staff(django_user_model, username, *codenames):
+def _member(django_user_model, username, group):
+    """A staff user in one of the real roles (npa_portal.roles), as staff are set up."""
     user = django_user_model.objects.create_user(username=username, password="x", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    user.groups.add(Group.objects.get(name=group))
     return user
-
-
-EDITOR_PERMISSIONS = (
-    "view_page",
-    "add_page",
-    "change_page",
-    "view_section",
-    "add_section",
-    "change_section",
-    "delete_section",
-)
 
 
 @pytest.fixture
 def editor(django_user_model):
-    return _staff(django_user_model, "editor", *EDITOR_PERMISSIONS)
+    return _member(django_user_model, "editor", EDITORS)
 
 
 @pytest.fixture
 def publisher(django_user_model):
-    return _staff(django_user_model, "publisher", *EDITOR_PERMISSIONS, "publish_page")
+    return _member(django_user_model, "publisher", PUBLISHERS)
 
 
 def page_data(sections=(), **values):
@@ -175,3 +171,105 @@ def test_page_history_is_available_in_the_admin(client, publisher):
     client.force_login(publisher)
     response = client.get(reverse("admin:pages_page_history", args=[page.pk]))
     assert response.status_code == 200
+
+
+def test_section_form_lists_every_live_figure_name(client, editor):
+    deployment()
+    client.force_login(editor)
+    html = client.get(ADD_URL).content.decode()
+    for name in LiveFigures().names():
+        assert f"[[{name}]]" in html
+    assert "[[jdr.deployments]]" in html and "[[programs.latest_year]]" in html
+    assert "10, 20, 30" in html  # how to order sections
+
+
+def test_change_form_links_to_the_preview(client, editor):
+    page = make_page("Draft", status=Status.DRAFT)
+    client.force_login(editor)
+    html = client.get(reverse("admin:pages_page_change", args=[page.pk])).content.decode()
+    assert f'<a href="{page.get_absolute_url()}" target="_blank" rel="noopener">' in html
+    assert "only staff see it" in html
+
+
+def _existing_sections(page):
+    data = {
+        "sections-TOTAL_FORMS": str(page.sections.count()),
+        "sections-INITIAL_FORMS": str(page.sections.count()),
+    }
+    for index, section in enumerate(page.sections.all()):
+        data.update(
+            {
+                f"sections-{index}-id": str(section.pk),
+                f"sections-{index}-page": str(page.pk),
+                f"sections-{index}-order": str(section.order),
+                f"sections-{index}-heading": section.heading,
+                f"sections-{index}-body": section.body,
+                f"sections-{index}-block": section.block,
+                f"sections-{index}-scheme": section.scheme_id or "",
+            }
+        )
+    return data
+
+
+def _menu_labels(html):
+    start = html.index('<nav aria-label="Main">')
+    return re.findall(r">([^<>]+)</a>", html[start : html.index("</nav>", start)])
+
+
+def test_staff_create_preview_publish_and_find_a_page_in_menu_search_and_sitemap(
+    client, editor, publisher
+):
+    """The issue's "done when", through the admin: write, preview as a draft, publish, find."""
+    deployment(year=2015, month=4, country="NP", persons=23)
+    deployment(year=2018, month=2, country="TW", persons=2)
+    visitor = Client()
+
+    # An Editor writes the page with a data block and a placeholder; it is saved as a draft.
+    client.force_login(editor)
+    sections = [
+        {"order": "10", "heading": "Why we go", "body": "Sent [[jdr.deployments]] times."},
+        {"order": "20", "heading": "Every deployment", "block": Block.DISASTER_RELIEF},
+    ]
+    data = page_data(sections, title="Relief abroad", slug="relief-abroad", show_in_navigation="on")
+    data["summary"] = "Police officials in disaster relief teams."
+    assert client.post(ADD_URL, data).status_code == 302
+    page = Page.objects.get(slug="relief-abroad")
+    assert page.status == Status.DRAFT
+
+    # The Editor previews it: the banner, the filled placeholder, the live table.
+    preview = client.get(page.get_absolute_url())
+    html = preview.content.decode()
+    assert preview.status_code == 200
+    assert "Draft: not public" in html
+    assert "Sent 2 times." in html
+    assert "Nepal" in html and "Taiwan" in html
+    # Not public yet: not for visitors, not in the menu, search or sitemap.
+    assert visitor.get(page.get_absolute_url()).status_code == 404
+    assert "Relief abroad" not in _menu_labels(visitor.get("/").content.decode())
+    assert (
+        "Relief abroad"
+        not in visitor.get(reverse("pages:search"), {"q": "relief"}).content.decode()
+    )
+    assert page.get_absolute_url() not in visitor.get("/sitemap.xml").content.decode()
+
+    # A Publisher publishes it from the change form.
+    client.force_login(publisher)
+    change = reverse("admin:pages_page_change", args=[page.pk])
+    data = page_data(title="Relief abroad", slug="relief-abroad", show_in_navigation="on")
+    data.update(_existing_sections(page))
+    data["summary"] = page.summary
+    assert client.post(change, data).status_code == 302
+    page.refresh_from_db()
+    assert page.status == Status.PUBLISHED
+
+    # Now everyone sees it, and it is in the menu, the search and the sitemap.
+    public = visitor.get(page.get_absolute_url())
+    assert public.status_code == 200
+    assert "Draft: not public" not in public.content.decode()
+    assert "Sent 2 times." in public.content.decode()
+    assert "Relief abroad" in _menu_labels(visitor.get("/").content.decode())
+    results = visitor.get(reverse("pages:search"), {"q": "relief"}).content.decode()
+    assert f'<a href="{page.get_absolute_url()}">Relief abroad</a>' in results
+    sitemap = visitor.get("/sitemap.xml").content.decode()
+    assert f"<loc>http://testserver{page.get_absolute_url()}</loc>" in sitemap
+    assert page.history.first().status == Status.PUBLISHED

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import dateformat, timezone
 
 from npa_portal.figures import LiveFigures
 from pages.models import HOME_SLUG, Status
@@ -100,14 +101,17 @@ def test_nested_page_has_breadcrumbs_through_its_parents(client):
 )
 def test_data_pages_have_breadcrumbs_from_home(client, url):
     html = client.get(url).content.decode()
-    assert 'class="breadcrumbs"' in html
-    assert f'<a href="{reverse("pages:home")}">Home</a>' in html
+    crumbs = html[html.index('class="breadcrumbs"') :]
+    crumbs = crumbs[: crumbs.index("</nav>")]
+    assert f'<a href="{reverse("pages:home")}">Home</a>' in crumbs
+    assert crumbs.count('aria-current="page"') == 1
 
 
 def test_country_page_breadcrumbs_start_at_home(client):
     deployment(country="NP")
     html = client.get(reverse("deployments:country_detail", args=["np"])).content.decode()
     assert f'<a href="{reverse("pages:home")}">Home</a>' in html
+    assert '<li aria-current="page">Nepal</li>' in html
 
 
 def _menu(html):
@@ -207,22 +211,39 @@ def test_canonical_ignores_the_query_string(client):
     assert f'<link rel="canonical" href="http://testserver{reverse("programs:index")}">' in html
 
 
-def _page_with_sections(count):
-    page = make_page(f"Page {count}")
+def _page_with_sections(count, **fields):
+    page = make_page(f"Page {count}", **fields)
     for index in range(count):
-        make_section(page, heading=f"Part {index}", body="Since [[jdr.first_year]]: *text*.")
+        make_section(
+            page,
+            heading=f"Part {index}: [[programs.latest_year]]",
+            body="Since [[jdr.first_year]], [[dispatches.count]] and [[no.such]]: *text*.",
+        )
+    make_page(f"Sub-page of {count}", parent=page)
     return page
 
 
-def test_query_count_does_not_grow_with_the_number_of_sections(client, django_assert_num_queries):
+@pytest.mark.parametrize("who", ["visitor", "staff"])
+def test_query_count_does_not_grow_with_the_number_of_sections(
+    client, staff_user, django_assert_num_queries, who
+):
+    """1 and 10 sections, each with figures in heading and text (one unknown): same queries."""
     deployment()
-    one, ten = _page_with_sections(1), _page_with_sections(10)
+    dispatch()
+    make_figure(year=2020)
+    status = Status.DRAFT if who == "staff" else Status.PUBLISHED
+    if who == "staff":
+        client.force_login(staff_user)
+    one, ten = _page_with_sections(1, status=status), _page_with_sections(10, status=status)
     client.get(one.get_absolute_url())  # warm up anything cached per process
     with CaptureQueriesContext(connection) as with_one:
         assert client.get(one.get_absolute_url()).status_code == 200
     with django_assert_num_queries(len(with_one)):
         response = client.get(ten.get_absolute_url())
-    assert response.content.decode().count('class="page-section"') == 10
+    html = response.content.decode()
+    assert html.count('class="page-section"') == 10
+    assert html.count("placeholder-error") == (10 if who == "staff" else 0)
+    assert len(with_one) <= 12
 
 
 def test_live_figures_in_text_are_computed_once_per_request():
@@ -241,3 +262,79 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
     body = response.content.decode()
     assert f"Disallow: {reverse('admin:index')}" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_sub_pages_marked_for_the_menu_are_listed_under_their_parent(client):
+    parent = make_page("Cooperation", show_in_navigation=True, navigation_order=10)
+    make_page("Later", parent=parent, show_in_navigation=True, navigation_order=2)
+    child = make_page("Technical assistance", parent=parent, show_in_navigation=True)
+    make_page("Not in menu", parent=parent)
+    make_page("Draft sub-page", parent=parent, status=Status.DRAFT, show_in_navigation=True)
+    menu = _menu(client.get(child.get_absolute_url()).content.decode())
+    sub = menu[menu.index('<ul class="nav-sub">') : menu.index("</ul>")]
+    assert re.findall(r">([^<>]+)</a>", sub) == ["Technical assistance", "Later"]
+    assert menu.index(">Cooperation<") < menu.index('<ul class="nav-sub">')
+    assert f'<a href="{child.get_absolute_url()}" aria-current="page">' in sub
+    assert f'<a href="{parent.get_absolute_url()}" aria-current="true">' in menu
+    assert "Not in menu" not in menu and "Draft sub-page" not in menu
+
+
+def test_sub_page_of_a_page_outside_the_menu_is_a_top_level_entry(client):
+    parent = make_page("Background")
+    child = make_page("History", parent=parent, show_in_navigation=True)
+    menu = _menu(client.get("/").content.decode())
+    assert "nav-sub" not in menu
+    assert f'<li><a href="{child.get_absolute_url()}">History</a></li>' in menu
+
+
+def test_page_lists_its_sub_pages_with_their_summaries(client, staff_client):
+    parent = make_page("Cooperation")
+    make_page("Training", parent=parent, summary="Courses in Japan.", navigation_order=1)
+    make_page("Experts", parent=parent, summary="Advisers abroad.", navigation_order=2)
+    make_page("Plans", parent=parent, status=Status.DRAFT, summary="Unfinished.")
+    html = client.get(parent.get_absolute_url()).content.decode()
+    listing = html[html.index('class="sub-pages"') :]
+    assert re.findall(r">([^<>]+)</a>: ([^<]+)</li>", listing) == [
+        ("Training", "Courses in Japan."),
+        ("Experts", "Advisers abroad."),
+    ]
+    staff_html = staff_client.get(parent.get_absolute_url()).content.decode()
+    assert 'Plans</a> <span class="draft-label">(draft)</span>: Unfinished.' in staff_html
+
+
+def test_summary_is_the_meta_description_and_the_lead(client):
+    page = make_page("About", summary="Who we are.")
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert '<meta name="description" content="Who we are.">' in html
+    assert '<p class="lead">Who we are.</p>' in html
+    untitled = make_page("No summary")
+    html = client.get(untitled.get_absolute_url()).content.decode()
+    assert '<meta name="description" content="No summary">' in html
+
+
+def test_last_updated_follows_the_page(client):
+    page = make_page("About")
+    local = timezone.localtime(page.updated_at)
+    html = client.get(page.get_absolute_url()).content.decode()
+    expected = f'Last updated: <time datetime="{local:%Y-%m-%d}">'
+    assert expected + dateformat.format(local, "j F Y") + "</time>" in html
+
+
+@pytest.mark.parametrize("url", ["/no-such-page/", "/programs/no-such-program/"])
+def test_not_found_page_has_breadcrumbs_menu_and_search(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'class="breadcrumbs"' in html and '<li aria-current="page">Page not found</li>' in html
+    assert '<nav aria-label="Main">' in html
+    assert 'class="site-search"' in html
+
+
+def test_program_page_breadcrumbs_go_through_the_programs_list(client):
+    program = make_program("Community Policing")
+    html = client.get(program.get_absolute_url()).content.decode()
+    crumbs = html[html.index('class="breadcrumbs"') :]
+    crumbs = crumbs[: crumbs.index("</nav>")]
+    assert f'<a href="{reverse("pages:home")}">Home</a>' in crumbs
+    assert f'href="{reverse("programs:index")}"' in crumbs
+    assert 'aria-current="page">Community Policing<' in crumbs
