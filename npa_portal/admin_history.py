@@ -434,6 +434,25 @@ class HistoryAdmin(SimpleHistoryAdmin):
             self.message_user(request, str(failure), messages.ERROR)
             return redirect(request.get_full_path())
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """On a revert, fields read-only for this user keep their current value.
+
+        Otherwise an Editor could publish a page or a program by reverting to a published
+        version, and a program's address (its slug, fixed once made) could change.
+        """
+        if getattr(request, "reverting_to", None) is not None and obj is not None:
+            self.keep_current_readonly_values(request, obj)
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def keep_current_readonly_values(self, request, obj):
+        current = self.model._default_manager.filter(pk=obj.pk).first()
+        if current is None:
+            return
+        names = set(self.get_readonly_fields(request, current))
+        for model_field in self.opts.concrete_fields:
+            if model_field.name in names:
+                setattr(obj, model_field.attname, getattr(current, model_field.attname))
+
     def save_model(self, request, obj, form, change):
         version = getattr(request, "reverting_to", None)
         if version is not None:

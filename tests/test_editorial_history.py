@@ -6,7 +6,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from deployments.models import DisasterDeployment
-from npa_portal.roles import EDITORS
+from npa_portal.roles import EDITORS, PUBLISHERS
 from pages.models import Page, Section, Status
 from programs.models import AnnualFigure, Program
 
@@ -428,3 +428,42 @@ def test_reverting_sections_is_all_or_nothing(staff_client, page_edited_since):
     first.refresh_from_db()
     assert first.body == "Asia, Africa and Latin America."
     assert page.history.count() == 2
+
+
+def test_editors_cannot_publish_by_reverting(client, django_user_model):
+    editor = django_user_model.objects.create_user("editor", is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    page = make_page("Experts abroad", status=Status.PUBLISHED, summary="First words.")
+    program = make_program("Cybercrime", published=True, description="Old text.")
+    page_version, program_version = page.history.latest(), program.history.latest()
+    page.status, page.summary = Status.DRAFT, "Second words."
+    page.save()
+    program.published, program.description, program.slug = False, "New text.", "cyber"
+    program.save()
+
+    url = reverse("admin:pages_page_simple_history", args=[page.pk, page_version.pk])
+    form_page = client.get(url)
+    assert "Draft" in form_page.content.decode()  # the status shown is today's
+    assert client.post(url, revert_data(client, url)).status_code == 302
+    page.refresh_from_db()
+    assert (page.summary, page.status) == ("First words.", Status.DRAFT)
+
+    url = reverse("admin:programs_program_simple_history", args=[program.pk, program_version.pk])
+    assert client.post(url, revert_data(client, url)).status_code == 302
+    program.refresh_from_db()
+    assert (program.description, program.published, program.slug) == ("Old text.", False, "cyber")
+
+
+def test_publishers_revert_the_status_too(client, django_user_model):
+    publisher = django_user_model.objects.create_user("publisher", is_staff=True)
+    publisher.groups.add(Group.objects.get(name=PUBLISHERS))
+    client.force_login(publisher)
+    page = make_page("Experts abroad", status=Status.PUBLISHED)
+    version = page.history.latest()
+    page.status = Status.DRAFT
+    page.save()
+    url = reverse("admin:pages_page_simple_history", args=[page.pk, version.pk])
+    assert client.post(url, revert_data(client, url)).status_code == 302
+    page.refresh_from_db()
+    assert page.status == Status.PUBLISHED
