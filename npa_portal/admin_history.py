@@ -354,8 +354,15 @@ class HistoryAdmin(SimpleHistoryAdmin):
             helper = self.get_historical_record_context_helper(request, newer)
             newer.history_delta_changes = helper.context_for_delta_changes(delta)
 
+    def checked_pk(self, object_id):
+        """The primary key in the address, or 404 when it cannot be one ("abc")."""
+        try:
+            return self.opts.pk.to_python(unquote(object_id))
+        except ValidationError:
+            raise Http404(_("No such record.")) from None
+
     def history_view(self, request, object_id, extra_context=None):
-        exists = self.get_queryset(request).filter(pk=unquote(object_id)).exists()
+        exists = self.get_queryset(request).filter(pk=self.checked_pk(object_id)).exists()
         extra_context = {
             "object_deleted": not exists,
             "recently_deleted_url": reverse(f"admin:{self._url_name('recently_deleted')}"),
@@ -400,7 +407,12 @@ class HistoryAdmin(SimpleHistoryAdmin):
         figures) differ from this version; ticking "also put back" reverts them too, all or
         nothing, each recorded in its own history.
         """
-        if not self.model._default_manager.filter(pk=unquote(object_id)).exists():
+        pk = self.checked_pk(object_id)
+        if not str(version_id).isdigit():
+            raise Http404(_("No such version."))
+        if not self.model._default_manager.filter(pk=pk).exists():
+            if not self.model.history.filter(**{self.opts.pk.attname: pk}).exists():
+                raise Http404(_("No such record."))
             self.message_user(
                 request,
                 _("This record has been deleted. Restore it from the list below."),
@@ -408,7 +420,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
             )
             return redirect(f"admin:{self._url_name('recently_deleted')}")
         version = self.model.history.filter(
-            **{self.opts.pk.attname: unquote(object_id)}, history_id=unquote(version_id)
+            **{self.opts.pk.attname: pk}, history_id=version_id
         ).first()
         if version is None:
             raise Http404(_("No such version."))

@@ -467,3 +467,13 @@ def test_publishers_revert_the_status_too(client, django_user_model):
     assert client.post(url, revert_data(client, url)).status_code == 302
     page.refresh_from_db()
     assert page.status == Status.PUBLISHED
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["abc/history/", "abc/history/1/", "1/history/abc/", "999/history/", "999/history/5/"],
+)
+def test_history_addresses_that_name_nothing_are_404(staff_client, path):
+    make_figure()
+    url = reverse("admin:programs_annualfigure_changelist") + path
+    assert staff_client.get(url).status_code == 404
