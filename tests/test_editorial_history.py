@@ -477,3 +477,24 @@ def test_history_addresses_that_name_nothing_are_404(staff_client, path):
     make_figure()
     url = reverse("admin:programs_annualfigure_changelist") + path
     assert staff_client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("versions", [2, 30])
+def test_history_pages_run_a_fixed_number_of_queries(
+    staff_client, django_assert_max_num_queries, versions
+):
+    figure = make_figure()
+    page = make_page("Experts abroad")
+    programs = [figure.program, make_program("Cybercrime")]
+    for number in range(versions):
+        figure.participants, figure.program = 10 + number, programs[number % 2]
+        figure.save()
+        page.summary = f"Version {number}."
+        page.save()
+    for url in (
+        reverse("admin:programs_annualfigure_history", args=[figure.pk]),
+        reverse("admin:pages_page_history", args=[page.pk]),
+    ):
+        with django_assert_max_num_queries(8):
+            response = staff_client.get(url)
+        assert len(response.context["page_obj"]) == versions + 1
