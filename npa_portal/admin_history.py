@@ -398,6 +398,10 @@ class HistoryAdmin(SimpleHistoryAdmin):
                 f"{opts.app_label}.add_{opts.model_name}"
             ):
                 return _("You may not add %(things)s.") % {"things": opts.verbose_name_plural}
+            if plan.change and not request.user.has_perm(
+                f"{opts.app_label}.change_{opts.model_name}"
+            ):
+                return _("You may not change %(things)s.") % {"things": opts.verbose_name_plural}
         return None
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
