@@ -1,7 +1,7 @@
 """History in the admin: compare versions, revert, recently deleted and restore."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
@@ -498,3 +498,23 @@ def test_history_pages_run_a_fixed_number_of_queries(
         with django_assert_max_num_queries(8):
             response = staff_client.get(url)
         assert len(response.context["page_obj"]) == versions + 1
+
+
+def test_putting_back_sections_needs_the_right_to_change_them(client, django_user_model):
+    user = django_user_model.objects.create_user("pages-only", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(codename__in=["view_page", "change_page", "view_section"])
+    )
+    client.force_login(user)
+    page = make_page("Experts abroad", summary="First words.")
+    section = make_section(page, body="Asia and Africa.")
+    version = page.history.latest()
+    page.summary = "Second words."
+    page.save()
+    section.body = "A slip."
+    section.save()
+    url = reverse("admin:pages_page_simple_history", args=[page.pk, version.pk])
+    response = client.post(url, revert_data(client, url))
+    assert messages_of(response)[-1] == "You may not change sections."
+    page.refresh_from_db()
+    assert page.summary == "Second words."
