@@ -518,3 +518,18 @@ def test_putting_back_sections_needs_the_right_to_change_them(client, django_use
     assert messages_of(response)[-1] == "You may not change sections."
     page.refresh_from_db()
     assert page.summary == "Second words."
+
+
+def test_reverting_a_program_brings_back_a_figure_typed_in_again_since(staff_client):
+    program = make_program("Cybercrime")
+    original = make_figure(program, year=2019, participants=10, countries=8)
+    original_pk = original.pk
+    version = program.history.latest()
+    program.save()
+    original.delete()
+    retyped = make_figure(program, year=2019, participants=11, countries=8)
+    url = reverse("admin:programs_program_simple_history", args=[program.pk, version.pk])
+    assert staff_client.post(url, revert_data(staff_client, url)).status_code == 302
+    assert list(program.figures.values_list("pk", "participants")) == [(original_pk, 10)]
+    assert not AnnualFigure.objects.filter(pk=retyped.pk).exists()
+    assert AnnualFigure.history.filter(id=original_pk).count() == 3  # created, deleted, back
