@@ -504,8 +504,19 @@ class HistoryAdmin(SimpleHistoryAdmin):
             latest.setdefault(getattr(record, self.opts.pk.attname), record)
         instances = [record.instance for record in latest.values()]
         attach_parents(instances)
+        owners = [
+            f
+            for f in self.opts.concrete_fields
+            if f.many_to_one and f.remote_field.on_delete is CASCADE
+        ]
         for record, instance in zip(latest.values(), instances, strict=True):
             record.label = instance_label(instance)
+            # The row it belonged to (a section's page), when that still exists.
+            record.owners = [
+                str(owner.get_cached_value(instance))
+                for owner in owners
+                if owner.is_cached(instance)
+            ]
         return list(latest.values())
 
     def recently_deleted_view(self, request):

@@ -533,3 +533,10 @@ def test_reverting_a_program_brings_back_a_figure_typed_in_again_since(staff_cli
     assert list(program.figures.values_list("pk", "participants")) == [(original_pk, 10)]
     assert not AnnualFigure.objects.filter(pk=retyped.pk).exists()
     assert AnnualFigure.history.filter(id=original_pk).count() == 3  # created, deleted, back
+
+
+def test_recently_deleted_sections_name_their_page(staff_client):
+    for title in ("Experts abroad", "Training in Japan"):
+        make_section(make_page(title), heading="Where").delete()
+    html = staff_client.get(reverse("admin:pages_section_recently_deleted")).content.decode()
+    assert "<td>Training in Japan</td>" in html and "<td>Experts abroad</td>" in html
