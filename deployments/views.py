@@ -14,6 +14,7 @@ from django_countries.fields import Country
 
 from npa_portal.exports import csv_response, screen_columns, table_rows
 
+from .charts import disaster_relief_charts
 from .exports import DEPLOYMENT_COLUMNS, DISPATCH_COLUMNS
 from .forms import DisasterReliefFilterForm, ExpertDispatchFilterForm
 from .models import DisasterDeployment, ExpertDispatch, country_activity
@@ -51,7 +52,7 @@ def _filtered_deployments(request, auto_id="id_%s"):
 
 
 def disaster_relief_context(request, auto_id="id_%s"):
-    """The summary, filters with facet counts, and the table: a constant seven queries.
+    """The summary, filters with facet counts, the charts and the table: a constant eight queries.
 
     `auto_id` prefixes the filter fields' ids, so several embedded lists keep them unique.
     """
@@ -60,8 +61,11 @@ def disaster_relief_context(request, auto_id="id_%s"):
     facets = {name: form.filter(everything, skip=name).facet_counts(name) for name in form.FACETS}
     form.set_facets(facets, selected_country=form.value("country"))
     query = form.valid_params().urlencode()
+    per_disaster = form.filter(everything).facet_counts("disaster")
+    chart_prefix = "" if auto_id == "id_%s" else auto_id.replace("%s", "")
     return {
         "jdr_form": form,
+        "jdr_charts": disaster_relief_charts(rows, per_disaster, chart_prefix),
         "jdr_summary": everything.summary(),
         "jdr_headers": _sort_headers(form, DEPLOYMENT_COLUMNS),
         "jdr_rows": table_rows(DEPLOYMENT_COLUMNS, rows),

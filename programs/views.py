@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from npa_portal.exports import csv_response
 
+from .charts import participants_charts, program_chart
 from .exports import FIGURE_COLUMNS, PROGRAM_YEAR_COLUMNS, WideTable, YearRow, pivot, scheme_tables
 from .forms import YearRangeForm
 from .models import AnnualFigure, Program, Scheme
@@ -59,8 +60,20 @@ def scheme_tables_context(request, scheme=None):
     }
 
 
-def index(request):
+def participants_charts_context(request, id_prefix=""):
+    """The scheme tables' context plus their charts (one more query: the totals per year)."""
     context = scheme_tables_context(request)
+    by_year = (
+        AnnualFigure.objects.published()
+        .between(context["year_from"], context["year_to"])
+        .participants_by_year()
+    )
+    context["charts"] = participants_charts(context["tables"], by_year, id_prefix)
+    return context
+
+
+def index(request):
+    context = participants_charts_context(request)
     context["last_updated"] = Program.objects.published().last_updated()
     # A filter that cannot be understood is the client's error; the page still explains it.
     status = 400 if context["form"].errors else 200
@@ -88,6 +101,7 @@ def detail(request, slug):
             "columns": columns,
             "rows": [(row, [column.cell(row) for column in columns[1:]]) for row in rows],
             "totals": totals,
+            "chart": program_chart(program, rows),
             "last_updated": max(
                 [program.updated_at, *(figure.updated_at for figure in figures.values())]
             ),

@@ -41,3 +41,11 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": "/usr/bin/chromium",
         "args": CHROMIUM_ARGS,
     }
+
+
+def pytest_terminal_summary(terminalreporter):
+    # Tell people (and CI logs) where the browser tests left their screenshots.
+    from tests.e2e_helpers import SCREENSHOTS, taken
+
+    if taken:
+        terminalreporter.write_line(f"Screenshots of {len(taken)} pages saved in {SCREENSHOTS}")
