@@ -47,6 +47,10 @@ serve: $(VENV)/.runtime-installed
 	$(PY) manage.py load_sample_data
 	$(VENV)/bin/gunicorn npa_portal.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
+# Benchmarks (not part of `make test`): synthetic data at scale, gunicorn, wrk. See BENCHMARKS.md.
+bench: $(VENV)/.dev-installed
+	$(PY) bench/run.py $(BENCH_ARGS)
+
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

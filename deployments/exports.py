@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from npa_portal.exports import Column
 
+from .models import country_name
+
 NOT_STATED = _("not stated")
 
 
@@ -17,8 +19,8 @@ def _count_text(value):
 
 def _country_with_place(deployment):
     if deployment.place:
-        return f"{deployment.country.name} ({deployment.place})"
-    return deployment.country.name
+        return f"{country_name(deployment.country)} ({deployment.place})"
+    return country_name(deployment.country)
 
 
 def _other_experts_text(dispatch):
@@ -36,7 +38,7 @@ DEPLOYMENT_COLUMNS = [
     Column(
         "country",
         _("Country/Region"),
-        lambda d: d.country.name,
+        lambda d: country_name(d.country),
         display=_country_with_place,
         sort="country",
         link=lambda d: d.get_absolute_url(),
@@ -68,7 +70,7 @@ DISPATCH_COLUMNS = [
     Column(
         "country",
         _("Host country/region"),
-        lambda e: e.country.name,
+        lambda e: country_name(e.country),
         link=lambda e: e.get_absolute_url(),
     ),
     Column(
@@ -77,7 +79,9 @@ DISPATCH_COLUMNS = [
         lambda e: e.beneficiary_or_host.code,
         on_screen=False,
     ),
-    Column("beneficiary", _("Police trained or advised"), lambda e: e.beneficiary_or_host.name),
+    Column(
+        "beneficiary", _("Police trained or advised"), lambda e: country_name(e.beneficiary_or_host)
+    ),
     Column("field_of_work", _("Field of work"), lambda e: e.field_of_work),
     Column(
         "long_term_experts",

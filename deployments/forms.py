@@ -16,6 +16,7 @@ from .models import (
     LAST_POSSIBLE_YEAR,
     DisasterType,
     Team,
+    country_name,
 )
 
 
@@ -138,7 +139,7 @@ class DisasterReliefFilterForm(YearRangeForm):
         key = self.sort_key.lstrip("-")
         keys = {
             "date": lambda d: (d.year, d.month),
-            "country": lambda d: (d.country.name, d.year, d.month),
+            "country": lambda d: (country_name(d.country), d.year, d.month),
             "disaster": lambda d: (d.get_disaster_display(), d.year, d.month),
             "team": lambda d: (d.get_team_display(), d.year, d.month),
             "persons": lambda d: (d.persons, d.year, d.month),

@@ -5,8 +5,10 @@ cell is neutralised so that no spreadsheet runs it as a formula.
 """
 
 import csv
+import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from django.http import StreamingHttpResponse
@@ -35,6 +37,9 @@ class Column:
     on_screen: bool = True
     sort: str = ""
     link: Callable[[Any], str] | None = None
+    # The value's database path ("program__name") when it is a plain field: a CSV of many rows
+    # then reads its cells straight from the database (`database_cells`), not from objects.
+    field: str = ""
 
     def cell(self, row):
         return self.value(row)
@@ -84,31 +89,71 @@ def neutralise(value):
     return value
 
 
-def csv_rows(columns: list[Column], rows: Iterable[Any]):
-    """Yield the header and then one list of neutralised cells per row."""
+def database_cells(columns: list[Column], queryset, chunk_size=5000):
+    """The CSV cells of each row of `queryset`, read as tuples by the database's `field` paths.
+
+    For large downloads: no model instances and no Python per cell, 100,000 rows in a fraction
+    of a second. Every CSV column must name its `field`. Pass to csv_response(cells=True).
+    """
+    fields = [column.field for column in csv_columns(columns)]
+    if not all(fields):
+        raise ValueError("database_cells() needs a `field` on every CSV column")
+    return queryset.values_list(*fields).iterator(chunk_size=chunk_size)
+
+
+def csv_rows(columns: list[Column], rows: Iterable[Any], cells=False):
+    """Yield the header and then one list of cells per row, text cells neutralised.
+
+    `rows` are objects the columns read, or (`cells=True`) tuples of cells already in column
+    order. Numeric columns hold numbers (or None), which no spreadsheet runs; a text value
+    that turns up in one is neutralised all the same.
+    """
     columns = csv_columns(columns)
     yield [column.key for column in columns]
+    values = [column.value for column in columns]
+    text_indexes = [index for index, column in enumerate(columns) if not column.numeric]
+    number_indexes = [index for index, column in enumerate(columns) if column.numeric]
     for row in rows:
-        yield [neutralise(column.cell(row)) for column in columns]
+        line = row if cells else [value(row) for value in values]
+        for index in text_indexes:
+            cell = line[index]
+            if isinstance(cell, str) and cell.startswith(FORMULA_PREFIXES):
+                line = list(line)
+                line[index] = "'" + cell
+        for index in number_indexes:
+            if type(line[index]) is str:
+                line = list(line)
+                line[index] = neutralise(line[index])
+        yield line
 
 
-class _Echo:
-    """A file-like object whose write() hands the line back, so csv.writer can stream."""
+# Rows are sent in pieces of about this many bytes: one piece per row meant one socket write
+# per row, the main cost of a 100,000-row download.
+CSV_CHUNK_BYTES = 64 * 1024
+CSV_BATCH_ROWS = 500
 
-    def write(self, value):
-        return value
 
+def csv_response(request, filename: str, columns: list[Column], rows: Iterable[Any], cells=False):
+    """A streamed CSV download; `?bom=1` adds the byte-order mark that Excel needs for UTF-8.
 
-def csv_response(request, filename: str, columns: list[Column], rows: Iterable[Any]):
-    """A streamed CSV download; `?bom=1` adds the byte-order mark that Excel needs for UTF-8."""
-    writer = csv.writer(_Echo(), lineterminator="\r\n")
+    Rows are pulled from `rows` only as the pieces are sent, so memory stays flat however
+    many rows there are (pass a queryset's iterator, not a list). Empty cells (None) are "".
+    """
 
-    def lines():
+    def pieces():
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
         if request.GET.get("bom") == "1":
-            yield UTF8_BOM
-        for cells in csv_rows(columns, rows):
-            yield writer.writerow(["" if cell is None else cell for cell in cells])
+            buffer.write(UTF8_BOM)
+        lines = csv_rows(columns, rows, cells=cells)
+        while batch := list(islice(lines, CSV_BATCH_ROWS)):
+            writer.writerows(batch)
+            if buffer.tell() >= CSV_CHUNK_BYTES:
+                yield buffer.getvalue().encode()
+                buffer.seek(0)
+                buffer.truncate()
+        yield buffer.getvalue().encode()
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(pieces(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -4,6 +4,7 @@ One module; every value comes from the environment (or a local `.env` file) with
 default for local use. `.env.example` documents each variable.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -44,18 +45,29 @@ INSTALLED_APPS = [
     "programs",
     "deployments",
     "pages",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    # Outermost: security headers on every answer, cached or not.
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 400 for requests no page can mean (NUL bytes, oversized query strings), before any work.
+    "npa_portal.middleware.RequestGuardMiddleware",
+    # Anonymous GETs of public pages and CSVs answered from the cache (npa_portal/caching.py).
+    "npa_portal.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # django-axes asks to be last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "npa_portal.urls"
@@ -87,6 +99,97 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://npa-portal")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # The same backend, reusing its Redis client objects (npa_portal/redis_cache.py).
+    CACHES["default"]["BACKEND"] = "npa_portal.redis_cache.RedisCache"
+if "redis" in CACHES["default"]["BACKEND"].lower():
+    # A Redis that stops answering must cost a request milliseconds, not the site its pages.
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    )
+# An uploaded import file waits between preview and confirm. With a shared cache (Redis) it
+# waits there, so the confirm may land on another app server; otherwise in this machine's /tmp.
+if "redis" in CACHES["default"]["BACKEND"].lower():
+    IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
+# The public page cache (npa_portal/caching.py). On by default with a shared cache (Redis):
+# a process-local cache cannot hear about edits made in another gunicorn worker, so with it
+# the page cache is off unless asked for (PAGE_CACHE_ENABLED=true, single process only).
+PAGE_CACHE_ENABLED = env.bool(
+    "PAGE_CACHE_ENABLED", default="locmem" not in CACHES["default"]["BACKEND"].lower()
+)
+# Seconds a cached public page or CSV is kept; any content change invalidates it sooner.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Each process also keeps up to this many bytes of the hottest cached answers in memory.
+PAGE_CACHE_LOCAL_BYTES = env.int("PAGE_CACHE_LOCAL_BYTES", default=32 * 1024 * 1024)
+# Bodies larger than this (bytes, before compression) are served but not cached.
+PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_BYTES", default=8 * 1024 * 1024)
+
+# Benchmarks only (bench/run.py): a trivial view at /__bench__/trivial/, never cached.
+BENCH_TRIVIAL_VIEW = env.bool("BENCH_TRIVIAL_VIEW", default=False)
+PAGE_CACHE_EXCLUDE = ("/__bench__/",)
+
+# Admin address, e.g. "staff-7f3a/" to keep it out of the scanners' usual paths.
+ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/").strip("/") + "/"
+
+# Sign-in throttling (django-axes): 5 failures for a username from one address lock that
+# pair out for 15 minutes; a successful sign-in clears the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes_locked.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_CLIENT_IP_CALLABLE = "npa_portal.middleware.client_ip"
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: none, trust
+# REMOTE_ADDR). Only the addresses those proxies added are believed.
+PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
+
+# Request limits: a longer query string, or a longer single parameter, answers 400.
+MAX_QUERY_STRING_LENGTH = 2048
+MAX_QUERY_PARAMETER_LENGTH = 500
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+
+# Security headers on every response.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# HTTPS: DJANGO_SECURE=true behind TLS (directly or through a proxy that sets
+# X-Forwarded-Proto). Turns on HSTS, secure cookies and the redirect to https.
+SECURE = env.bool("DJANGO_SECURE", default=False)
+if SECURE:
+    SECURE_SSL_REDIRECT = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -16,3 +16,6 @@ STORAGES = {
 # Serve static files from the finders, as in development, instead of an empty STATIC_ROOT.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tests run inside transactions that never commit, so the cache would never be invalidated;
+# the page cache tests turn it on for themselves.
+PAGE_CACHE_ENABLED = False

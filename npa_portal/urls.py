@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -7,10 +8,14 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Browsers and admin pages ask for /favicon.ico; the icon itself is static/favicon.svg.
     path("favicon.ico", views.favicon, name="favicon"),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("programs/", include("programs.urls")),
     path("", include("deployments.urls")),
     path("", include("pages.urls")),
 ]
 
 handler400 = "npa_portal.views.bad_request"
+
+if settings.BENCH_TRIVIAL_VIEW:
+    # Benchmarks only: off unless BENCH_TRIVIAL_VIEW=true; placed before the pages' catch-all.
+    urlpatterns.insert(0, path("__bench__/trivial/", views.bench_trivial))

@@ -1,11 +1,13 @@
 import logging
 
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from .caching import cache_status
 
 logger = logging.getLogger(__name__)
 
@@ -13,7 +15,11 @@ logger = logging.getLogger(__name__)
 @never_cache
 @require_safe
 def healthz(request):
-    """For load balancers and monitoring: 200 when the database answers, 503 when it does not."""
+    """For load balancers and monitoring.
+
+    200 "ok" when the database and the cache answer; 200 "degraded" when only the cache fails
+    (pages are then served uncached: slower, still correct); 503 when the database fails.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -21,7 +27,18 @@ def healthz(request):
     except DatabaseError:
         logger.exception("Health check: database unreachable")
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok"})
+    cache = cache_status()
+    if cache != "ok":
+        logger.error("Health check: cache unreachable")
+        return JsonResponse({"status": "degraded", "database": "ok", "cache": cache})
+    return JsonResponse({"status": "ok", "database": "ok", "cache": "ok"})
+
+
+@never_cache
+@require_safe
+def bench_trivial(request):
+    """Benchmarks only (BENCH_TRIVIAL_VIEW): the framework's ceiling through the same middleware."""
+    return HttpResponse(b"ok\n", content_type="text/plain; charset=utf-8")
 
 
 @require_safe

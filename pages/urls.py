@@ -1,5 +1,6 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path, re_path
+from django.views.decorators.http import require_safe
 
 from deployments.sitemaps import CountrySitemap
 
@@ -18,7 +19,7 @@ SITEMAPS = {
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # Last: any other path of slugs is a content page, e.g. international-cooperation/experts/.
     re_path(r"^(?P<path>[-\w]+(?:/[-\w]+){0,5})/$", views.page_detail, name="page"),

@@ -14,11 +14,22 @@ from npa_portal.exports import Column
 
 # Tidy table (figures.csv): one row per AnnualFigure.
 FIGURE_COLUMNS = [
-    Column("program", _("Program"), lambda figure: figure.program.name),
-    Column("scheme", _("Scheme"), lambda figure: figure.program.scheme.name),
-    Column("year", _("Year"), attrgetter("year"), numeric=True),
-    Column("participants", _("Participants"), attrgetter("participants"), numeric=True),
-    Column("countries", _("Countries"), attrgetter("countries"), numeric=True),
+    Column("program", _("Program"), lambda figure: figure.program.name, field="program__name"),
+    Column(
+        "scheme",
+        _("Scheme"),
+        lambda figure: figure.program.scheme.name,
+        field="program__scheme__name",
+    ),
+    Column("year", _("Year"), attrgetter("year"), numeric=True, field="year"),
+    Column(
+        "participants",
+        _("Participants"),
+        attrgetter("participants"),
+        numeric=True,
+        field="participants",
+    ),
+    Column("countries", _("Countries"), attrgetter("countries"), numeric=True, field="countries"),
 ]
 
 # One program's page: one row per year (a YearRow), blank where the program was not held.

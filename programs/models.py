@@ -6,6 +6,8 @@ numbers for that row. A year in which a program did not run has no `AnnualFigure
 page shows a blank "not held" cell, never a zero.
 """
 
+from typing import NamedTuple
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Max, Min, Q, Subquery, Sum
@@ -213,6 +215,20 @@ class Program(TimeStampedModel):
             self.slug = unique_slug(self, self.name, "program")
 
 
+class FigureRow(NamedTuple):
+    """An annual figure as a plain tuple, with the attributes the tables read."""
+
+    program: "Program"
+    year: int
+    participants: int
+    countries: int
+    note: str
+
+    @property
+    def program_id(self):
+        return self.program.pk
+
+
 class AnnualFigureQuerySet(models.QuerySet):
     def published(self):
         """Figures of published programs only."""
@@ -226,6 +242,20 @@ class AnnualFigureQuerySet(models.QuerySet):
         if last is not None:
             queryset = queryset.filter(year__lte=last)
         return queryset
+
+    def light_rows(self, chunk_size=2000):
+        """These figures, in order, as `FigureRow` tuples instead of model instances.
+
+        Two queries however many rows: the programs involved (with their schemes) first, then
+        the figures' values, read `chunk_size` rows at a time. Building 20,000 model instances
+        took over a second; tuples take a few milliseconds. Rows sharing a program share one
+        Program instance.
+        """
+        programs = Program.objects.filter(pk__in=self.values("program_id")).select_related("scheme")
+        by_id = {program.pk: program for program in programs}
+        values = self.values_list("program_id", "year", "participants", "countries", "note")
+        for program_id, year, participants, countries, note in values.iterator(chunk_size):
+            yield FigureRow(by_id[program_id], year, participants, countries, note)
 
     def participants_by_scheme_and_year(self):
         """{(scheme_id, year): participants}: the totals row of each scheme's table, in one query.

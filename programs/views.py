@@ -2,8 +2,9 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
-from npa_portal.exports import csv_response
+from npa_portal.exports import csv_response, database_cells
 
 from .charts import participants_charts, program_chart
 from .exports import FIGURE_COLUMNS, PROGRAM_YEAR_COLUMNS, WideTable, YearRow, pivot, scheme_tables
@@ -54,7 +55,9 @@ def scheme_tables_context(request, scheme=None):
         "filter_errors": [error for errors in form.errors.values() for error in errors],
         "year_from": first,
         "year_to": last,
-        "tables": scheme_tables(schemes, figures, totals.participants_by_scheme_and_year()),
+        "tables": scheme_tables(
+            schemes, figures.light_rows(), totals.participants_by_scheme_and_year()
+        ),
         "figures_csv_url": reverse("programs:figures_csv") + suffix,
         "table_csv_url": reverse("programs:table_csv") + suffix,
     }
@@ -72,6 +75,7 @@ def participants_charts_context(request, id_prefix=""):
     return context
 
 
+@require_safe
 def index(request):
     context = participants_charts_context(request)
     context["last_updated"] = Program.objects.published().last_updated()
@@ -80,6 +84,7 @@ def index(request):
     return render(request, "programs/program_list.html", context, status=status)
 
 
+@require_safe
 def detail(request, slug):
     program = get_object_or_404(Program.objects.published().select_related("scheme"), slug=slug)
     figures = {figure.year: figure for figure in program.figures.order_by("year")}
@@ -123,23 +128,25 @@ def _filename(stem, first, last):
     return f"{stem}.csv"
 
 
+@require_safe
 def figures_csv(request):
     """Tidy download: one row per program and year."""
     form = YearRangeForm(request.GET)
     if not form.is_valid():
         return _bad_filter(form)
     first, last = form.years
-    figures = _figures(first, last).iterator(chunk_size=2000)
+    cells = database_cells(FIGURE_COLUMNS, _figures(first, last))
     filename = _filename("training-program-figures", first, last)
-    return csv_response(request, filename, FIGURE_COLUMNS, figures)
+    return csv_response(request, filename, FIGURE_COLUMNS, cells, cells=True)
 
 
+@require_safe
 def table_csv(request):
     """Wide download, as on screen: a row per program, two columns per year."""
     form = YearRangeForm(request.GET)
     if not form.is_valid():
         return _bad_filter(form)
     first, last = form.years
-    table = WideTable(rows=pivot(_figures(first, last)))
+    table = WideTable(rows=pivot(_figures(first, last).light_rows()))
     filename = _filename("training-programs-table", first, last)
     return csv_response(request, filename, table.columns, table.rows)

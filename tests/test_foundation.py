@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 def test_healthz_reports_ok_when_database_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
 def test_healthz_reports_503_when_database_fails(client, monkeypatch):

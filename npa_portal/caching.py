@@ -1,0 +1,323 @@
+"""The public page cache: anonymous GETs of public pages and CSVs are answered from the cache.
+
+Every cached answer is keyed with a "content version" number kept in the cache itself. Any save
+or delete of a content row (programs, deployments, pages, and everything that goes through
+them: the admin, imports, reverts, restores) replaces that number once its transaction
+commits, so every cached answer is out of date at once and the next visitor sees the edit.
+
+Answers are stored ready to send: the body as is and gzip-compressed, with a weak ETag and a
+Last-Modified date, and the version they were made at. Each process also keeps the hottest
+answers in its own memory (`_LocalPages`), so a warm hit costs one small cache read (the
+current version) and a conditional request gets a 304. An answer whose version is not the
+current one is never sent.
+
+Staff, and anyone holding a session or CSRF cookie, bypass the cache. If the cache backend
+fails (Redis down), the failure is logged, pages are served uncached for a few seconds before
+the next try, and /healthz reports the cache as "error".
+"""
+
+import gzip
+import hashlib
+import logging
+import threading
+import time
+from collections import OrderedDict
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "npa:content-version"
+CONTENT_APPS = {"programs", "deployments", "pages"}
+# After a cache failure, this process leaves the cache alone for this many seconds.
+RETRY_AFTER_FAILURE = 5.0
+# Response headers that belong to one answer only.
+NOT_STORED = {"set-cookie", "content-length", "date", "x-cache"}
+
+
+class _CacheState:
+    """When this process last saw the cache fail (a small circuit breaker)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.failed_until = 0.0
+        self.last_error = ""
+
+    def available(self):
+        return time.monotonic() >= self.failed_until
+
+    def failed(self, error):
+        with self.lock:
+            first = self.available()
+            self.failed_until = time.monotonic() + RETRY_AFTER_FAILURE
+            self.last_error = repr(error)
+        if first:
+            logger.error("Page cache unavailable, serving uncached pages: %r", error)
+
+    def reset(self):
+        self.failed_until = 0.0
+        self.last_error = ""
+
+
+state = _CacheState()
+
+
+def _new_version():
+    # Time-based, so a version lost with the cache (restart, eviction) is never reused.
+    return time.time_ns()
+
+
+def content_version():
+    """The current content version; raises when the cache backend fails."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = _new_version()
+        if not cache.add(VERSION_KEY, version, timeout=None):
+            version = cache.get(VERSION_KEY) or version
+    return version
+
+
+def bump_content_version():
+    """Make every cached page out of date. Never raises: a cache failure is logged."""
+    local_pages.clear()
+    try:
+        cache.set(VERSION_KEY, _new_version(), timeout=None)
+    except Exception as error:  # noqa: BLE001 - any backend failure
+        state.failed(error)
+
+
+def _bump_after_commit():
+    """Bump once the current transaction commits (at once outside a transaction).
+
+    Bumping before the commit would let a request read the old rows and store them under the
+    new version. One bump per transaction, however many rows it saves (imports).
+    """
+    connection = transaction.get_connection()
+    pending = getattr(connection, "run_on_commit", [])
+    if any(entry[1] is bump_content_version for entry in pending):
+        return
+    transaction.on_commit(bump_content_version)
+
+
+def content_changed(sender, **kwargs):
+    if sender._meta.app_label in CONTENT_APPS:
+        _bump_after_commit()
+
+
+def connect_signals():
+    post_save.connect(content_changed, dispatch_uid="npa-page-cache-save")
+    post_delete.connect(content_changed, dispatch_uid="npa-page-cache-delete")
+
+
+def cache_status():
+    """ "ok" or "error", for /healthz: a real round trip through the cache backend."""
+    try:
+        cache.set("npa:healthz", 1, timeout=10)
+        if cache.get("npa:healthz") != 1:
+            return "error"
+    except Exception as error:  # noqa: BLE001
+        state.failed(error)
+        return "error"
+    return "ok"
+
+
+def _excluded_prefixes():
+    return ("/" + settings.ADMIN_URL, "/healthz", *getattr(settings, "PAGE_CACHE_EXCLUDE", ()))
+
+
+def _cacheable_request(request):
+    if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
+        return False
+    cookies = request.COOKIES
+    if any(
+        name in cookies
+        for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, "messages")
+    ):
+        return False
+    return not request.path.startswith(_excluded_prefixes())
+
+
+def _cacheable_response(response):
+    if response.status_code != 200 or response.cookies:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    return not any(word in control for word in ("private", "no-store", "no-cache", "max-age=0"))
+
+
+def _address(request):
+    """A digest of host and full path; None for a Host header Django refuses (it answers 400)."""
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return None
+    address = f"{host}{request.get_full_path()}".encode("utf-8", "replace")
+    return hashlib.md5(address, usedforsecurity=False).hexdigest()
+
+
+def _key(address, variant):
+    return f"npa:page:{address}:{variant}"
+
+
+class _LocalPages:
+    """This process's own copy of the hottest cached answers, at most `max_bytes` of bodies.
+
+    Each entry carries the content version it was made at, and is used only while that is
+    still the current version (read from the shared cache on every request), so a hit costs
+    one small round trip to Redis instead of fetching and unpickling the whole page.
+    """
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.entries = OrderedDict()
+        self.size = 0
+
+    def get(self, key, version):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None or entry[0] != version:
+                return None
+            self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        limit = settings.PAGE_CACHE_LOCAL_BYTES
+        size = len(entry[2])
+        if size > limit:
+            return
+        with self.lock:
+            old = self.entries.pop(key, None)
+            if old is not None:
+                self.size -= len(old[2])
+            self.entries[key] = entry
+            self.size += size
+            while self.size > limit:
+                _, evicted = self.entries.popitem(last=False)
+                self.size -= len(evicted[2])
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+
+local_pages = _LocalPages()
+
+
+def _accepts_gzip(request):
+    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "").lower()
+
+
+def _not_modified(request, etag, last_modified):
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+    if if_none_match is not None:
+        tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+        return "*" in tags or etag.removeprefix("W/") in tags
+    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
+    return since is not None and last_modified <= since
+
+
+class PublicPageCacheMiddleware:
+    """Serve anonymous GET/HEAD requests for public pages and CSVs from the cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request) or not state.available():
+            return self.get_response(request)
+        address = _address(request)
+        if address is None:
+            return self.get_response(request)
+        variant = "gz" if _accepts_gzip(request) else "raw"
+        key = _key(address, variant)
+        try:
+            version = content_version()
+            entry = local_pages.get(key, version)
+            if entry is None:
+                entry = cache.get(key)
+                if entry is not None and entry[0] == version:
+                    local_pages.put(key, entry)
+                else:
+                    entry = None  # none, or made before the latest edit
+        except Exception as error:  # noqa: BLE001 - Redis down must not take the site down
+            state.failed(error)
+            return self.get_response(request)
+        if entry is not None:
+            return self._from_entry(request, entry, variant)
+        response = self.get_response(request)
+        if _cacheable_response(response):
+            self._store_later(response, version, address)
+            response["X-Cache"] = "MISS"
+        return response
+
+    # Answers from the cache.
+
+    def _from_entry(self, request, entry, variant):
+        _, headers, body, etag, last_modified = entry
+        if _not_modified(request, etag, last_modified):
+            response = HttpResponse(status=304)
+            for name, value in headers:
+                if name.lower() in ("etag", "last-modified", "cache-control", "vary"):
+                    response[name] = value
+        else:
+            response = HttpResponse(b"" if request.method == "HEAD" else body)
+            for name, value in headers:
+                response[name] = value
+            response["Content-Length"] = str(len(body))
+            if variant == "gz":
+                response["Content-Encoding"] = "gzip"
+        response["X-Cache"] = "HIT"
+        return response
+
+    # Storing answers.
+
+    def _store_later(self, response, version, address):
+        last_modified = int(time.time())
+        response["Cache-Control"] = "no-cache"  # browsers may keep it, but must ask (304)
+        response["Last-Modified"] = http_date(last_modified)
+        patch_vary_headers(response, ("Accept-Encoding",))
+        headers = [(n, v) for n, v in response.items() if n.lower() not in NOT_STORED]
+
+        def store(body):
+            etag = f'W/"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"'
+            stored_headers = [*headers, ("ETag", etag)]
+            packed = gzip.compress(body, compresslevel=6, mtime=0)
+            entries = {
+                _key(address, "raw"): (version, stored_headers, body, etag, last_modified),
+                _key(address, "gz"): (version, stored_headers, packed, etag, last_modified),
+            }
+            try:
+                cache.set_many(entries, timeout=settings.PAGE_CACHE_SECONDS)
+            except Exception as error:  # noqa: BLE001
+                state.failed(error)
+                return
+            for key, entry in entries.items():
+                local_pages.put(key, entry)
+
+        if response.streaming:
+            response.streaming_content = _tee(response.streaming_content, store)
+        else:
+            if len(response.content) <= settings.PAGE_CACHE_MAX_BYTES:
+                store(response.content)
+
+
+def _tee(chunks, store):
+    """Pass a streamed body through unchanged, storing it at the end unless it grew too big."""
+    kept, size, limit = [], 0, settings.PAGE_CACHE_MAX_BYTES
+    for chunk in chunks:
+        if kept is not None:
+            size += len(chunk)
+            if size > limit:
+                kept = None  # too big to cache: stop holding it, memory stays flat
+            else:
+                kept.append(chunk)
+        yield chunk
+    if kept is not None:
+        store(b"".join(kept))

@@ -1,0 +1,329 @@
+"""The public page cache: hits, invalidation on every kind of edit, 304s, Redis up and down."""
+
+import gzip
+import logging
+
+import pytest
+from django.apps import apps
+from django.core.cache import cache
+from django.test import Client, override_settings
+
+from npa_portal import caching
+from npa_portal.caching import CONTENT_APPS
+from pages.models import Page
+from programs.models import AnnualFigure
+
+from .deployments_builders import deployment
+from .editorial_helpers import confirm, csv_bytes, upload
+from .pages_builders import make_page, make_section
+from .programs_builders import make_figure, make_program
+
+pytestmark = pytest.mark.django_db
+
+REDIS = "redis://127.0.0.1:6379/15"
+UNREACHABLE = "redis://127.0.0.1:6390/1"  # nothing listens there
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    caching.state.reset()
+    caching.local_pages.clear()
+    cache.clear()
+    yield
+    cache.clear()
+    caching.local_pages.clear()
+    caching.state.reset()
+
+
+def _commit_earlier_work():
+    """The test's transaction never commits; act as if what the fixtures wrote had committed."""
+    from django.db import connection
+
+    connection.run_on_commit = [
+        entry for entry in connection.run_on_commit if entry[1] is not caching.bump_content_version
+    ]
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run `action` and then its on-commit hooks (the invalidation), as a real commit would."""
+
+    def run(action):
+        _commit_earlier_work()
+        with django_capture_on_commit_callbacks(execute=True):
+            return action()
+
+    return run
+
+
+@pytest.fixture
+def figure(db):
+    return make_figure(make_program("Forensic Science"), year=2019, participants=4321)
+
+
+def anonymous():
+    return Client()
+
+
+def test_second_anonymous_visit_is_a_hit_with_the_same_page(figure):
+    first = anonymous().get("/programs/")
+    second = anonymous().get("/programs/")
+    assert first["X-Cache"] == "MISS"
+    assert second["X-Cache"] == "HIT"
+    assert second.content == first.content
+    assert b"4,321" in second.content or b"4321" in second.content
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert second["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_hit_runs_no_query(figure, django_assert_num_queries):
+    anonymous().get("/programs/")
+    with django_assert_num_queries(0):
+        assert anonymous().get("/programs/")["X-Cache"] == "HIT"
+
+
+def test_a_warm_hit_reads_only_the_version_from_the_shared_cache(figure, monkeypatch):
+    anonymous().get("/programs/")
+    reads = []
+    real_get = caching.cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(caching.cache, "get", counting_get)
+    assert anonymous().get("/programs/")["X-Cache"] == "HIT"
+    assert reads == [caching.VERSION_KEY]
+
+
+def test_another_process_fetches_the_page_from_the_shared_cache(figure):
+    first = anonymous().get("/programs/")
+    caching.local_pages.clear()  # as a second gunicorn worker would start
+    second = anonymous().get("/programs/")
+    assert second["X-Cache"] == "HIT"
+    assert second.content == first.content
+
+
+def test_an_answer_made_before_the_latest_edit_is_never_sent(figure, commit, rf):
+    # A slow request that read the old rows may store its answer after the edit's bump.
+    anonymous().get("/programs/")
+    old_version = caching.content_version()
+    commit(caching.bump_content_version)
+    entry = cache.get(caching._key(caching._address(rf.get("/programs/")), "raw"))
+    assert entry[0] == old_version  # still in the shared cache...
+    assert anonymous().get("/programs/")["X-Cache"] == "MISS"  # ...but never sent
+
+
+def test_gzip_clients_get_the_stored_compressed_body(figure):
+    plain = anonymous().get("/programs/")
+    zipped = anonymous().get("/programs/", HTTP_ACCEPT_ENCODING="gzip, deflate")
+    assert zipped["X-Cache"] == "HIT"
+    assert zipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped.content) == plain.content
+    assert "Accept-Encoding" in zipped["Vary"]
+
+
+def test_conditional_requests_get_304(figure):
+    anonymous().get("/programs/")
+    hit = anonymous().get("/programs/")
+    etag, modified = hit["ETag"], hit["Last-Modified"]
+    assert anonymous().get("/programs/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert anonymous().get("/programs/", HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+    assert anonymous().get("/programs/", HTTP_IF_NONE_MATCH='W/"other"').status_code == 200
+    assert hit["Cache-Control"] == "no-cache"  # browsers revalidate, so never show stale figures
+
+
+def test_query_strings_are_cached_separately(figure):
+    anonymous().get("/programs/")
+    assert anonymous().get("/programs/?from=2019")["X-Cache"] == "MISS"
+
+
+def test_staff_and_cookie_holders_bypass_the_cache(figure, staff_user):
+    anonymous().get("/programs/")
+    staff = Client()
+    staff.force_login(staff_user)
+    response = staff.get("/programs/")
+    assert response.status_code == 200
+    assert "X-Cache" not in response
+    with_csrf = Client()
+    with_csrf.cookies["csrftoken"] = "x" * 32
+    assert "X-Cache" not in with_csrf.get("/programs/")
+
+
+def test_errors_and_admin_are_not_cached(figure):
+    assert "X-Cache" not in anonymous().get("/no-such-page/")
+    assert "X-Cache" not in anonymous().get("/programs/?from=abc")  # 400
+    assert "X-Cache" not in anonymous().get("/admin/login/")
+    assert "X-Cache" not in anonymous().get("/healthz")
+
+
+def test_csv_is_streamed_then_served_from_the_cache(figure):
+    first = anonymous().get("/programs/figures.csv")
+    assert first.streaming
+    body = b"".join(first.streaming_content)
+    second = anonymous().get("/programs/figures.csv")
+    assert second["X-Cache"] == "HIT"
+    assert second.content == body
+    assert second["Content-Disposition"] == first["Content-Disposition"]
+
+
+def test_csv_larger_than_the_limit_is_streamed_but_not_cached(figure, settings):
+    settings.PAGE_CACHE_MAX_BYTES = 10
+    b"".join(anonymous().get("/programs/figures.csv").streaming_content)
+    assert anonymous().get("/programs/figures.csv")["X-Cache"] == "MISS"
+
+
+# Invalidation: a visitor never sees stale figures after any kind of edit.
+
+
+def _warm(url):
+    anonymous().get(url)
+    assert anonymous().get(url)["X-Cache"] == "HIT"
+
+
+def test_saving_a_figure_invalidates(figure, commit):
+    _warm("/programs/")
+
+    def edit():
+        figure.participants = 8765
+        figure.save()
+
+    commit(edit)
+    response = anonymous().get("/programs/")
+    assert response["X-Cache"] == "MISS"
+    assert b"8,765" in response.content or b"8765" in response.content
+
+
+def test_deleting_invalidates(figure, commit):
+    _warm("/programs/forensic-science/")
+    commit(figure.program.delete)
+    assert anonymous().get("/programs/forensic-science/").status_code == 404
+
+
+def test_deployment_edit_invalidates(db, commit):
+    row = commit(lambda: deployment(place="Old place", persons=7))
+    _warm("/deployments/disaster-relief/")
+    row.place = "New place"
+    commit(row.save)
+    assert b"New place" in anonymous().get("/deployments/disaster-relief/").content
+
+
+def test_page_and_section_edits_invalidate(db, commit):
+    page = commit(lambda: make_page("About us"))
+    section = commit(lambda: make_section(page, body="First words."))
+    _warm("/about-us/")
+    section.body = "Second words."
+    commit(section.save)
+    assert b"Second words." in anonymous().get("/about-us/").content
+    page.title = "About the team"
+    commit(page.save)
+    assert b"About the team" in anonymous().get("/about-us/").content
+
+
+def test_import_invalidates_once(figure, staff_user, commit, monkeypatch):
+    _warm("/programs/")
+    bumps = []
+    real = caching.bump_content_version
+    monkeypatch.setattr(caching, "bump_content_version", lambda: (bumps.append(1), real()))
+    staff = Client()
+    staff.force_login(staff_user)
+    content = csv_bytes(
+        ["program", "year", "participants", "countries", "note"],
+        [["Forensic Science", 2019, 5555, 9, ""], ["Forensic Science", 2020, 6666, 7, ""]],
+    )
+    preview = upload(staff, "programs_annualfigure", content, "figures.csv")
+    commit(lambda: confirm(staff, "programs_annualfigure", preview))
+    assert AnnualFigure.objects.filter(participants=6666).exists()
+    page = anonymous().get("/programs/")
+    assert page["X-Cache"] == "MISS"
+    assert b"6,666" in page.content or b"6666" in page.content
+
+
+def test_restore_from_history_invalidates(figure, commit):
+    from npa_portal.admin_history import restore_deleted
+
+    program = figure.program
+    commit(figure.delete)
+    _warm("/programs/forensic-science/")
+    record = AnnualFigure.history.filter(history_type="-").latest("history_date")
+    commit(lambda: restore_deleted(record))
+    assert b"4,321" in anonymous().get("/programs/forensic-science/").content or (
+        b"4321" in anonymous().get(f"/programs/{program.slug}/").content
+    )
+
+
+@pytest.mark.parametrize(
+    "model",
+    [m for m in apps.get_models() if m._meta.app_label in CONTENT_APPS],
+    ids=lambda m: m._meta.label,
+)
+def test_every_content_model_is_watched(model, commit):
+    # The receiver is connected to every sender (see the real saves above); it keeps these.
+    before = cache.get(caching.VERSION_KEY)
+    commit(lambda: caching.content_changed(sender=model))
+    assert cache.get(caching.VERSION_KEY) != before
+
+
+def test_other_models_are_not_content(django_user_model, commit):
+    caching.content_version()
+    before = cache.get(caching.VERSION_KEY)
+    commit(lambda: caching.content_changed(sender=django_user_model))
+    assert cache.get(caching.VERSION_KEY) == before
+
+
+def test_no_bump_before_the_commit(figure, django_capture_on_commit_callbacks):
+    caching.content_version()
+    before = cache.get(caching.VERSION_KEY)
+    _commit_earlier_work()
+    with django_capture_on_commit_callbacks(execute=False) as hooks:
+        figure.save()
+        figure.save()
+        Page.objects.count()
+    assert cache.get(caching.VERSION_KEY) == before
+    assert len(hooks) == 1  # one bump per transaction, however many rows
+
+
+# A real Redis, and a Redis that is down.
+
+
+def test_with_real_redis(figure, commit):
+    with override_settings(CACHES={"default": {**_redis(REDIS)}}):
+        cache.clear()
+        assert anonymous().get("/programs/")["X-Cache"] == "MISS"
+        assert anonymous().get("/programs/")["X-Cache"] == "HIT"
+        figure.participants = 1357
+        commit(figure.save)
+        response = anonymous().get("/programs/")
+        assert response["X-Cache"] == "MISS"
+        assert b"1,357" in response.content or b"1357" in response.content
+        assert anonymous().get("/healthz").json() == {
+            "status": "ok",
+            "database": "ok",
+            "cache": "ok",
+        }
+        cache.clear()
+
+
+def _redis(url):
+    return {
+        "BACKEND": "npa_portal.redis_cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+
+
+def test_redis_down_serves_pages_uncached_and_health_says_degraded(figure, commit, caplog):
+    with override_settings(CACHES={"default": _redis(UNREACHABLE)}):
+        with caplog.at_level(logging.ERROR, logger="npa_portal.caching"):
+            first = anonymous().get("/programs/")
+        assert first.status_code == 200
+        assert "X-Cache" not in first
+        assert "Page cache unavailable" in caplog.text
+        # Edits still save (the failed invalidation is logged, not raised).
+        figure.participants = 2468
+        commit(figure.save)
+        assert anonymous().get("/programs/forensic-science/").status_code == 200
+        health = anonymous().get("/healthz")
+        assert health.status_code == 200
+        assert health.json() == {"status": "degraded", "database": "ok", "cache": "error"}

@@ -1,0 +1,239 @@
+"""Robustness: random and malformed requests to every public URL never answer a 5xx.
+
+Also the plain rules: wrong methods 405, unknown paths the styled 404, oversized or NUL-laden
+addresses 400.
+"""
+
+import csv
+import io
+from urllib.parse import quote
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from deployments.models import DisasterDeployment, DisasterType, ExpertDispatch, Team
+from pages.models import Block, Page, Section, Status
+from programs.models import AnnualFigure, Program, Scheme
+
+pytestmark = pytest.mark.django_db
+
+# Every public address, with the parameters it reads. test_every_public_route_is_listed fails
+# when a new route appears, so that it gets its share of hostile requests here.
+PUBLIC_URLS = {
+    "/": ["q"],
+    "/programs/": ["from", "to"],
+    "/programs/figures.csv": ["from", "to", "bom"],
+    "/programs/table.csv": ["from", "to", "bom"],
+    "/programs/forensic-science/": [],
+    "/deployments/disaster-relief/": ["from", "to", "disaster", "team", "country", "sort"],
+    "/deployments/disaster-relief.csv": ["from", "to", "disaster", "team", "country", "sort"],
+    "/deployments/expert-dispatches/": ["from", "to", "country"],
+    "/deployments/expert-dispatches.csv": ["from", "to", "country", "bom"],
+    "/countries/": [],
+    "/countries/id/": [],
+    "/search/": ["q"],
+    "/sitemap.xml": ["p", "section"],
+    "/robots.txt": [],
+    "/about/": ["sort"],
+    "/healthz": [],
+    "/favicon.ico": [],
+}
+ROUTES_COVERED = {
+    "healthz",
+    "favicon",
+    "programs:index",
+    "programs:figures_csv",
+    "programs:table_csv",
+    "programs:detail",
+    "deployments:disaster_relief",
+    "deployments:disaster_relief_csv",
+    "deployments:expert_dispatches",
+    "deployments:expert_dispatches_csv",
+    "deployments:country_list",
+    "deployments:country_detail",
+    "pages:home",
+    "pages:search",
+    "pages:sitemap",
+    "pages:robots_txt",
+    "pages:page",
+}
+
+
+def _route_names(resolver, namespace=""):
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.app_name == "admin":
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _route_names(entry, inner)
+        elif isinstance(entry, URLPattern):
+            yield f"{namespace}{entry.name}" if entry.name else str(entry.pattern)
+
+
+def test_every_public_route_is_listed():
+    assert set(_route_names(get_resolver())) == ROUTES_COVERED
+
+
+@pytest.fixture
+def world(db):
+    scheme = Scheme.objects.create(name="Police-run programs")
+    program = Program.objects.create(name="Forensic Science", scheme=scheme, published=True)
+    AnnualFigure.objects.create(program=program, year=2019, participants=12, countries=3)
+    DisasterDeployment.objects.create(
+        year=2011,
+        month=3,
+        country="TR",
+        disaster=DisasterType.EARTHQUAKE,
+        team=Team.RESCUE,
+        persons=5,
+    )
+    ExpertDispatch.objects.create(country="ID", start_year=2015, field_of_work="training")
+    page = Page.objects.create(title="About", slug="about", status=Status.PUBLISHED)
+    Section.objects.create(page=page, body="Some text.", order=1)
+    Section.objects.create(page=page, block=Block.DISASTER_RELIEF, order=2)
+
+
+def check_answer(response, url):
+    assert response.status_code < 500, url
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    content_type = response.get("Content-Type", "")
+    if "text/html" in content_type or "text/plain" in content_type:
+        body.decode("utf-8")  # raises if not valid UTF-8
+    if "text/csv" in content_type and response.status_code == 200:
+        rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+        assert rows and all(len(row) == len(rows[0]) for row in rows), url
+
+
+# Hypothesis: random query strings, paths and headers.
+
+any_text = st.text(max_size=40)
+queries = st.lists(
+    st.tuples(st.sampled_from(["from", "to", "country", "sort", "q", "bom", "x"]), any_text),
+    max_size=4,
+)
+raw_queries = st.text(
+    alphabet=st.sampled_from(list("&=%;+?#[]az09-_.~'\"<> \\\u00e9\u2603")), max_size=60
+)
+HYPOTHESIS = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@HYPOTHESIS
+@given(url=st.sampled_from(list(PUBLIC_URLS)), params=queries)
+def test_random_parameters_never_5xx(world, url, params):
+    check_answer(Client().get(url, params), url)
+
+
+@HYPOTHESIS
+@given(url=st.sampled_from(list(PUBLIC_URLS)), raw=raw_queries)
+def test_malformed_query_strings_never_5xx(world, url, raw):
+    check_answer(Client().get(f"{url}?{raw}"), url)
+
+
+@HYPOTHESIS
+@given(
+    prefix=st.sampled_from(["/", "/programs/", "/countries/", "/deployments/", "/about/"]),
+    tail=st.text(max_size=30),
+    slash=st.booleans(),
+)
+def test_random_paths_never_5xx(world, prefix, tail, slash):
+    path = prefix + quote(tail, safe="/") + ("/" if slash else "")
+    check_answer(Client().get(path), path)
+
+
+header_values = st.text(
+    alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=60
+) | st.sampled_from(["", "gzip", "*", 'W/"x"', "Mon, 01 Jan 1990 00:00:00 GMT", "ja,en;q=0.5"])
+
+
+@HYPOTHESIS
+@given(
+    url=st.sampled_from(list(PUBLIC_URLS)),
+    headers=st.dictionaries(
+        st.sampled_from(
+            [
+                "HTTP_ACCEPT",
+                "HTTP_ACCEPT_LANGUAGE",
+                "HTTP_ACCEPT_ENCODING",
+                "HTTP_IF_NONE_MATCH",
+                "HTTP_IF_MODIFIED_SINCE",
+                "HTTP_COOKIE",
+                "HTTP_X_FORWARDED_FOR",
+                "HTTP_X_FORWARDED_PROTO",
+                "HTTP_REFERER",
+                "HTTP_USER_AGENT",
+                "HTTP_RANGE",
+                "HTTP_HOST",
+            ]
+        ),
+        header_values,
+        max_size=4,
+    ),
+)
+def test_random_headers_never_5xx(world, url, headers):
+    check_answer(Client().get(url, **headers), url)
+
+
+@pytest.mark.parametrize("url", list(PUBLIC_URLS))
+def test_random_requests_with_the_page_cache_on(world, url, settings):
+    # The same answers with the cache serving them: a miss, then a hit, both sane.
+    settings.PAGE_CACHE_ENABLED = True
+    from django.core.cache import cache
+
+    cache.clear()
+    for _ in range(2):
+        check_answer(Client().get(url, HTTP_ACCEPT_ENCODING="identity"), url)
+    cache.clear()
+
+
+# Plain rules.
+
+
+@pytest.mark.parametrize("url", [u for u in PUBLIC_URLS if u != "/healthz"])
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_wrong_methods_answer_405(world, url, method):
+    response = getattr(Client(), method)(url)
+    assert response.status_code == 405, (method, url)
+    assert "GET" in response["Allow"]
+
+
+def test_head_and_options_are_fine(world):
+    assert Client().head("/programs/").status_code == 200
+
+
+def test_unknown_paths_get_the_styled_404(world):
+    for path in ("/no-such-page/", "/programs/no-such-program/", "/countries/zz/", "/a/b/c/d/"):
+        response = Client().get(path)
+        assert response.status_code == 404, path
+        assert b"Page not found" in response.content
+        assert b'class="site-header"' in response.content
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=" + "a" * 600,  # one parameter too long
+        "x=" + "a" * 3000,  # the whole query string too long
+        "&".join(f"p{n}=1" for n in range(1200)),  # too many parameters
+        "q=%00",
+        "from=2019%00",
+        "%00=1",
+    ],
+)
+def test_oversized_or_nul_addresses_answer_400(world, query):
+    for url in ("/programs/", "/search/", "/deployments/disaster-relief.csv"):
+        response = Client().get(f"{url}?{query}")
+        assert response.status_code == 400, (url, query[:30])
+        assert b"Bad request" in response.content
+
+
+def test_nul_in_the_path_answers_400_or_404(world):
+    assert Client().get("/programs/%00/").status_code in (400, 404)
+
+
+def test_a_long_but_reasonable_query_is_fine(world):
+    assert Client().get("/search/", {"q": "a" * 200}).status_code == 200
