@@ -95,3 +95,23 @@ def test_every_setting_variable_is_in_env_example_with_a_comment():
         # The line above each variable explains it (a comment, not another variable).
         above = lines[number - 1]
         assert above.startswith("# ") and not re.match(r"^# ?[A-Z_]+=", above), name
+
+
+def test_a_server_error_gets_the_styled_500_page(client, monkeypatch):
+    from programs.models import ProgramQuerySet
+
+    def broken(self):
+        raise RuntimeError("something unexpected")
+
+    monkeypatch.setattr(ProgramQuerySet, "last_updated", broken)
+    client.raise_request_exception = False
+    response = client.get("/programs/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert '<html lang="en">' in html
+    assert '<a class="skip-link" href="#main">' in html
+    assert '<main id="main"' in html
+    assert "/static/css/site.css" in html
+    assert "Sorry, something went wrong" in html
+    assert 'href="https://www.npa.go.jp/english/International_Cooperation.html"' in html
+    assert "something unexpected" not in html
