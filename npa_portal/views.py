@@ -1,7 +1,7 @@
 import logging
 
-from django.db import DatabaseError, connection
 from django.conf import settings
+from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
