@@ -554,6 +554,15 @@ def country_activity():
     return sorted(activity, key=lambda item: item.name)
 
 
+def activity_last_updated():
+    """When any deployment or dispatch last changed (None when there are none): two queries."""
+    stamps = [
+        DisasterDeployment.objects.aggregate(last=Max("updated_at"))["last"],
+        ExpertDispatch.objects.aggregate(last=Max("updated_at"))["last"],
+    ]
+    return max((stamp for stamp in stamps if stamp), default=None)
+
+
 def countries_reached():
     """Number of distinct countries with any deployment or dispatch, counted in the database."""
     union = (

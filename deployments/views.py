@@ -17,7 +17,7 @@ from npa_portal.exports import csv_response, screen_columns, table_rows
 from .charts import disaster_relief_charts
 from .exports import DEPLOYMENT_COLUMNS, DISPATCH_COLUMNS
 from .forms import DisasterReliefFilterForm, ExpertDispatchFilterForm
-from .models import DisasterDeployment, ExpertDispatch, country_activity
+from .models import DisasterDeployment, ExpertDispatch, activity_last_updated, country_activity
 
 
 def _plain_headers(columns):
@@ -167,7 +167,8 @@ def expert_dispatches_csv(request):
 
 @require_safe
 def country_list(request):
-    return render(request, "deployments/country_list.html", {"activity": country_activity()})
+    context = {"activity": country_activity(), "last_updated": activity_last_updated()}
+    return render(request, "deployments/country_list.html", context)
 
 
 @require_safe
@@ -199,5 +200,6 @@ def country_detail(request, code):
             "hosted_rows": table_rows(hosted_columns, hosted),
             "benefiting_headers": _plain_headers(benefiting_columns),
             "benefiting_rows": table_rows(benefiting_columns, benefiting),
+            "last_updated": max(row.updated_at for row in [*deployments, *dispatches]),
         },
     )

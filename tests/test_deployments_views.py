@@ -310,3 +310,25 @@ def test_country_sitemap_lists_the_country_pages(loaded):
     locations = [sitemap.location(item) for item in sitemap.items()]
     assert "/countries/id/" in locations and "/countries/af/" in locations
     assert len(locations) == 18
+
+
+def _last_updated(response):
+    match = re.search(r"Last updated: <time datetime=\"([0-9-]+)\">", response.content.decode())
+    return match.group(1) if match else None
+
+
+def test_country_pages_say_when_their_rows_last_changed(client, loaded):
+    from datetime import UTC, datetime
+
+    def noon(*day):
+        return datetime(*day, 12, tzinfo=UTC)
+
+    DisasterDeployment.objects.update(updated_at=noon(2024, 1, 2))
+    ExpertDispatch.objects.update(updated_at=noon(2024, 1, 1))
+    DisasterDeployment.objects.filter(country="ID").update(updated_at=noon(2024, 3, 5))
+    ExpertDispatch.objects.filter(country="TR", start_year=2015).update(updated_at=noon(2024, 2, 9))
+    assert _last_updated(client.get("/countries/")) == "2024-03-05"
+    assert _last_updated(client.get("/countries/id/")) == "2024-03-05"
+    assert _last_updated(client.get("/countries/tr/")) == "2024-02-09"
+    assert _last_updated(client.get("/countries/af/")) == "2024-02-09"
+    assert _last_updated(client.get("/countries/np/")) == "2024-01-02"
