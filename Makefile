@@ -36,6 +36,10 @@ test: $(VENV)/.dev-installed
 e2e: $(VENV)/.dev-installed
 	$(PY) -m pytest -m e2e
 
+# Lighthouse scores of the main page types, served as in production (tools/audit.sh). Not in `make test`.
+audit: $(VENV)/.runtime-installed
+	bash tools/audit.sh
+
 # Production-like: DEBUG off, hashed static files, gunicorn. Needs DJANGO_SECRET_KEY in the environment or .env.
 serve: $(VENV)/.runtime-installed
 	$(PY) manage.py collectstatic --noinput

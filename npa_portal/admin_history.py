@@ -354,8 +354,15 @@ class HistoryAdmin(SimpleHistoryAdmin):
             helper = self.get_historical_record_context_helper(request, newer)
             newer.history_delta_changes = helper.context_for_delta_changes(delta)
 
+    def checked_pk(self, object_id):
+        """The primary key in the address, or 404 when it cannot be one ("abc")."""
+        try:
+            return self.opts.pk.to_python(unquote(object_id))
+        except ValidationError:
+            raise Http404(_("No such record.")) from None
+
     def history_view(self, request, object_id, extra_context=None):
-        exists = self.get_queryset(request).filter(pk=unquote(object_id)).exists()
+        exists = self.get_queryset(request).filter(pk=self.checked_pk(object_id)).exists()
         extra_context = {
             "object_deleted": not exists,
             "recently_deleted_url": reverse(f"admin:{self._url_name('recently_deleted')}"),
@@ -391,6 +398,10 @@ class HistoryAdmin(SimpleHistoryAdmin):
                 f"{opts.app_label}.add_{opts.model_name}"
             ):
                 return _("You may not add %(things)s.") % {"things": opts.verbose_name_plural}
+            if plan.change and not request.user.has_perm(
+                f"{opts.app_label}.change_{opts.model_name}"
+            ):
+                return _("You may not change %(things)s.") % {"things": opts.verbose_name_plural}
         return None
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
@@ -400,7 +411,12 @@ class HistoryAdmin(SimpleHistoryAdmin):
         figures) differ from this version; ticking "also put back" reverts them too, all or
         nothing, each recorded in its own history.
         """
-        if not self.model._default_manager.filter(pk=unquote(object_id)).exists():
+        pk = self.checked_pk(object_id)
+        if not str(version_id).isdigit():
+            raise Http404(_("No such version."))
+        if not self.model._default_manager.filter(pk=pk).exists():
+            if not self.model.history.filter(**{self.opts.pk.attname: pk}).exists():
+                raise Http404(_("No such record."))
             self.message_user(
                 request,
                 _("This record has been deleted. Restore it from the list below."),
@@ -408,7 +424,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
             )
             return redirect(f"admin:{self._url_name('recently_deleted')}")
         version = self.model.history.filter(
-            **{self.opts.pk.attname: unquote(object_id)}, history_id=unquote(version_id)
+            **{self.opts.pk.attname: pk}, history_id=version_id
         ).first()
         if version is None:
             raise Http404(_("No such version."))
@@ -433,6 +449,25 @@ class HistoryAdmin(SimpleHistoryAdmin):
         except RevertFailed as failure:
             self.message_user(request, str(failure), messages.ERROR)
             return redirect(request.get_full_path())
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """On a revert, fields read-only for this user keep their current value.
+
+        Otherwise an Editor could publish a page or a program by reverting to a published
+        version, and a program's address (its slug, fixed once made) could change.
+        """
+        if getattr(request, "reverting_to", None) is not None and obj is not None:
+            self.keep_current_readonly_values(request, obj)
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def keep_current_readonly_values(self, request, obj):
+        current = self.model._default_manager.filter(pk=obj.pk).first()
+        if current is None:
+            return
+        names = set(self.get_readonly_fields(request, current))
+        for model_field in self.opts.concrete_fields:
+            if model_field.name in names:
+                setattr(obj, model_field.attname, getattr(current, model_field.attname))
 
     def save_model(self, request, obj, form, change):
         version = getattr(request, "reverting_to", None)
@@ -469,8 +504,19 @@ class HistoryAdmin(SimpleHistoryAdmin):
             latest.setdefault(getattr(record, self.opts.pk.attname), record)
         instances = [record.instance for record in latest.values()]
         attach_parents(instances)
+        owners = [
+            f
+            for f in self.opts.concrete_fields
+            if f.many_to_one and f.remote_field.on_delete is CASCADE
+        ]
         for record, instance in zip(latest.values(), instances, strict=True):
             record.label = instance_label(instance)
+            # The row it belonged to (a section's page), when that still exists.
+            record.owners = [
+                str(owner.get_cached_value(instance))
+                for owner in owners
+                if owner.is_cached(instance)
+            ]
         return list(latest.values())
 
     def recently_deleted_view(self, request):

@@ -6,6 +6,9 @@ before anything can be said about its size. These keep each row's line number fo
 messages, stop as soon as a file has more rows than may be imported (a 5 MB workbook can hold
 hundreds of thousands of rows, and parsing them all takes close to a minute), and leave out the
 empty rows below the data that spreadsheet programs often save.
+
+The workbook format also writes the admin's XLSX exports, replacing the control characters a
+workbook cannot hold (which would otherwise make the whole export fail).
 """
 
 import csv
@@ -89,6 +92,21 @@ class CSV(base_formats.CSV):
 
 
 class XLSX(base_formats.XLSX):
+    def export_data(self, dataset, **kwargs):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        safe = tablib.Dataset(headers=dataset.headers)
+        for row in dataset:
+            safe.append(
+                [
+                    ILLEGAL_CHARACTERS_RE.sub("\N{REPLACEMENT CHARACTER}", cell)
+                    if isinstance(cell, str)
+                    else cell
+                    for cell in row
+                ]
+            )
+        return super().export_data(safe, **kwargs)
+
     def create_dataset(self, in_stream):
         import openpyxl
 

@@ -5,6 +5,7 @@ person understands ("“20x1” is not a whole number"), the whole file is check
 is written, and every exported text cell is neutralised exactly like the public CSV downloads.
 """
 
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -15,6 +16,9 @@ from import_export.resources import Diff
 from import_export.results import Error, RowResult
 
 from .exports import FORMULA_PREFIXES, neutralise
+
+# C0 control characters other than tab, line feed and carriage return.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 # Spreadsheets of this portal have dozens of rows a year; anything far larger is a wrong file.
 MAX_IMPORT_ROWS = 5000
@@ -43,7 +47,8 @@ class TextWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
         if is_blank(value):
             return ""
-        text = str(value).strip()
+        # Control characters (from a CSV file) are invisible and no workbook can hold them.
+        text = CONTROL_CHARACTERS.sub("", str(value)).strip()
         # An Excel workbook keeps a carriage return as a line feed.
         if text.startswith("'") and text[1:].startswith((*FORMULA_PREFIXES, "\n")):
             text = text[1:]

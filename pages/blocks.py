@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from deployments.views import disaster_relief_context, expert_dispatches_context
-from programs.views import scheme_tables_context
+from programs.views import participants_charts_context, scheme_tables_context
 
 from .models import Block
 
@@ -34,6 +34,11 @@ def _programs_table(request, section, prefix, figures):
     return "programs/includes/scheme_tables.html", context
 
 
+def _participants_chart(request, section, prefix, figures):
+    context = participants_charts_context(_clean_request(request), id_prefix=prefix)
+    return "programs/includes/participants_charts.html", context
+
+
 def _disaster_relief(request, section, prefix, figures):
     context = disaster_relief_context(_clean_request(request), auto_id=f"{prefix}%s")
     return "deployments/includes/disaster_relief_table.html", context
@@ -50,6 +55,7 @@ def _key_figures(request, section, prefix, figures):
 
 BLOCK_RENDERERS = {
     Block.PROGRAMS_TABLE: _programs_table,
+    Block.PARTICIPANTS_CHART: _participants_chart,
     Block.DISASTER_RELIEF: _disaster_relief,
     Block.EXPERT_DISPATCHES: _expert_dispatches,
     Block.KEY_FIGURES: _key_figures,

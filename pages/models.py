@@ -233,6 +233,7 @@ class Block(models.TextChoices):
     """Live data blocks a section can show, rendered exactly as on their own pages."""
 
     PROGRAMS_TABLE = "programs_table", _("Training programs table (one scheme)")
+    PARTICIPANTS_CHART = "participants_chart", _("Training participants chart (all programs)")
     DISASTER_RELIEF = "disaster_relief", _("Disaster relief deployments table")
     EXPERT_DISPATCHES = "expert_dispatches", _("Expert dispatch list")
     KEY_FIGURES = "key_figures", _("Key figures")

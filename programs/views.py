@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 
 from npa_portal.exports import csv_response, database_cells
 
+from .charts import participants_charts, program_chart
 from .exports import FIGURE_COLUMNS, PROGRAM_YEAR_COLUMNS, WideTable, YearRow, pivot, scheme_tables
 from .forms import YearRangeForm
 from .models import AnnualFigure, Program, Scheme
@@ -62,9 +63,21 @@ def scheme_tables_context(request, scheme=None):
     }
 
 
+def participants_charts_context(request, id_prefix=""):
+    """The scheme tables' context plus their charts (one more query: the totals per year)."""
+    context = scheme_tables_context(request)
+    by_year = (
+        AnnualFigure.objects.published()
+        .between(context["year_from"], context["year_to"])
+        .participants_by_year()
+    )
+    context["charts"] = participants_charts(context["tables"], by_year, id_prefix)
+    return context
+
+
 @require_safe
 def index(request):
-    context = scheme_tables_context(request)
+    context = participants_charts_context(request)
     context["last_updated"] = Program.objects.published().last_updated()
     # A filter that cannot be understood is the client's error; the page still explains it.
     status = 400 if context["form"].errors else 200
@@ -93,6 +106,7 @@ def detail(request, slug):
             "columns": columns,
             "rows": [(row, [column.cell(row) for column in columns[1:]]) for row in rows],
             "totals": totals,
+            "chart": program_chart(program, rows),
             "last_updated": max(
                 [program.updated_at, *(figure.updated_at for figure in figures.values())]
             ),

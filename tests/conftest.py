@@ -1,5 +1,7 @@
 """Shared fixtures. The suite runs unchanged on SQLite and on PostgreSQL (DATABASE_URL)."""
 
+import sys
+
 import pytest
 from django.conf import settings
 
@@ -41,3 +43,12 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": "/usr/bin/chromium",
         "args": CHROMIUM_ARGS,
     }
+
+
+def pytest_terminal_summary(terminalreporter):
+    # Tell people (and CI logs) where the browser tests left their screenshots.
+    helpers = sys.modules.get("tests.e2e_helpers")
+    if helpers and helpers.taken:
+        terminalreporter.write_line(
+            f"Screenshots of {len(helpers.taken)} pages saved in {helpers.SCREENSHOTS}"
+        )

@@ -109,3 +109,21 @@ def test_import_and_export_pages_open_and_explain_the_format(staff_client, model
     assert staff_client.get(reverse(f"admin:{model}_export")).status_code == 200
     changelist = staff_client.get(reverse(f"admin:{model}_changelist")).content.decode()
     assert reverse(f"admin:{model}_import") in changelist
+
+
+@pytest.mark.parametrize("model", EDITED_MODELS)
+def test_every_foreign_key_is_chosen_by_autocomplete(model):
+    model_admin = admin.site._registry[model]
+    admins = [model_admin, *model_admin.inlines]
+    for each in admins:
+        edited = each.model
+        foreign_keys = {
+            field.name for field in edited._meta.fields if field.many_to_one and field.editable
+        }
+        if each is not model_admin:  # an inline's link to its parent is set by the admin
+            foreign_keys -= {
+                field.name for field in edited._meta.fields if field.related_model is model
+            }
+        assert foreign_keys <= set(each.autocomplete_fields), each
+        for target in {edited._meta.get_field(name).related_model for name in foreign_keys}:
+            assert admin.site._registry[target].search_fields, target

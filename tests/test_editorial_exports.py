@@ -1,6 +1,7 @@
 """Admin exports: the list as filtered, safe to open in a spreadsheet, and importable again."""
 
 import pytest
+from django.urls import reverse
 
 from deployments import sample_data as deployment_samples
 from deployments.resources import DisasterDeploymentResource, ExpertDispatchResource
@@ -11,6 +12,8 @@ from .deployments_builders import deployment
 from .editorial_helpers import (
     CSV_FORMAT,
     XLSX_FORMAT,
+    confirm,
+    csv_bytes,
     export,
     read_csv,
     read_xlsx,
@@ -97,8 +100,6 @@ def test_exports_neutralise_formulas_but_leave_numbers(staff_client):
 
 
 def test_list_page_export_link_keeps_the_filters(staff_client, samples):
-    from django.urls import reverse
-
     url = reverse(f"admin:{FIGURES}_changelist") + "?year=2019"
     html = staff_client.get(url).content.decode()
     assert reverse(f"admin:{FIGURES}_export") + "?year=2019" in html
@@ -138,3 +139,33 @@ def test_text_typed_on_several_lines_round_trips_unchanged(staff_client, file_fo
     assert statuses(response) == ["unchanged"]
     row.refresh_from_db()
     assert row.summary == "Search and rescue.\r\nMedical care.\r\n\r\nReturned in May."
+
+
+def test_control_characters_neither_import_nor_break_a_workbook_export(staff_client):
+    program = make_program("Forensic Science")
+    make_figure(program, year=2019, note="typed in a shell\x07")  # not possible through the admin
+    rows = read_xlsx(export(staff_client, FIGURES, AnnualFigureResource, XLSX_FORMAT))
+    assert [row["note"] for row in rows] == ["typed in a shell\N{REPLACEMENT CHARACTER}"]
+    content = csv_bytes(
+        ["program", "year", "participants", "countries", "note"],
+        [["Forensic Science", 2020, 9, 7, "from a\x0b partner\x00"]],
+    )
+    preview = upload(staff_client, FIGURES, content, "figures.csv")
+    confirm(staff_client, FIGURES, preview)
+    assert program.figures.get(year=2020).note == "from a partner"
+
+
+@pytest.mark.parametrize(
+    "query", ["?year=abc", "?year__gte=x", "?program__id__exact=zz", "?bogus=1", "?decade=x"]
+)
+def test_export_with_nonsense_filters_is_a_bad_request(staff_client, query):
+    make_figure()
+    response = export(staff_client, FIGURES, AnnualFigureResource, query=query)
+    assert response.status_code == 400
+    assert staff_client.get(reverse(f"admin:{FIGURES}_export") + query).status_code == 400
+
+
+def test_export_with_an_unknown_sort_still_exports(staff_client):
+    make_figure()
+    response = export(staff_client, FIGURES, AnnualFigureResource, query="?o=99")
+    assert len(read_csv(response)) == 1

@@ -1,12 +1,12 @@
 """History in the admin: compare versions, revert, recently deleted and restore."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from deployments.models import DisasterDeployment
-from npa_portal.roles import EDITORS
+from npa_portal.roles import EDITORS, PUBLISHERS
 from pages.models import Page, Section, Status
 from programs.models import AnnualFigure, Program
 
@@ -428,3 +428,115 @@ def test_reverting_sections_is_all_or_nothing(staff_client, page_edited_since):
     first.refresh_from_db()
     assert first.body == "Asia, Africa and Latin America."
     assert page.history.count() == 2
+
+
+def test_editors_cannot_publish_by_reverting(client, django_user_model):
+    editor = django_user_model.objects.create_user("editor", is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    page = make_page("Experts abroad", status=Status.PUBLISHED, summary="First words.")
+    program = make_program("Cybercrime", published=True, description="Old text.")
+    page_version, program_version = page.history.latest(), program.history.latest()
+    page.status, page.summary = Status.DRAFT, "Second words."
+    page.save()
+    program.published, program.description, program.slug = False, "New text.", "cyber"
+    program.save()
+
+    url = reverse("admin:pages_page_simple_history", args=[page.pk, page_version.pk])
+    form_page = client.get(url)
+    assert "Draft" in form_page.content.decode()  # the status shown is today's
+    assert client.post(url, revert_data(client, url)).status_code == 302
+    page.refresh_from_db()
+    assert (page.summary, page.status) == ("First words.", Status.DRAFT)
+
+    url = reverse("admin:programs_program_simple_history", args=[program.pk, program_version.pk])
+    assert client.post(url, revert_data(client, url)).status_code == 302
+    program.refresh_from_db()
+    assert (program.description, program.published, program.slug) == ("Old text.", False, "cyber")
+
+
+def test_publishers_revert_the_status_too(client, django_user_model):
+    publisher = django_user_model.objects.create_user("publisher", is_staff=True)
+    publisher.groups.add(Group.objects.get(name=PUBLISHERS))
+    client.force_login(publisher)
+    page = make_page("Experts abroad", status=Status.PUBLISHED)
+    version = page.history.latest()
+    page.status = Status.DRAFT
+    page.save()
+    url = reverse("admin:pages_page_simple_history", args=[page.pk, version.pk])
+    assert client.post(url, revert_data(client, url)).status_code == 302
+    page.refresh_from_db()
+    assert page.status == Status.PUBLISHED
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["abc/history/", "abc/history/1/", "1/history/abc/", "999/history/", "999/history/5/"],
+)
+def test_history_addresses_that_name_nothing_are_404(staff_client, path):
+    make_figure()
+    url = reverse("admin:programs_annualfigure_changelist") + path
+    assert staff_client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("versions", [2, 30])
+def test_history_pages_run_a_fixed_number_of_queries(
+    staff_client, django_assert_max_num_queries, versions
+):
+    figure = make_figure()
+    page = make_page("Experts abroad")
+    programs = [figure.program, make_program("Cybercrime")]
+    for number in range(versions):
+        figure.participants, figure.program = 10 + number, programs[number % 2]
+        figure.save()
+        page.summary = f"Version {number}."
+        page.save()
+    for url in (
+        reverse("admin:programs_annualfigure_history", args=[figure.pk]),
+        reverse("admin:pages_page_history", args=[page.pk]),
+    ):
+        with django_assert_max_num_queries(8):
+            response = staff_client.get(url)
+        assert len(response.context["page_obj"]) == versions + 1
+
+
+def test_putting_back_sections_needs_the_right_to_change_them(client, django_user_model):
+    user = django_user_model.objects.create_user("pages-only", is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(codename__in=["view_page", "change_page", "view_section"])
+    )
+    client.force_login(user)
+    page = make_page("Experts abroad", summary="First words.")
+    section = make_section(page, body="Asia and Africa.")
+    version = page.history.latest()
+    page.summary = "Second words."
+    page.save()
+    section.body = "A slip."
+    section.save()
+    url = reverse("admin:pages_page_simple_history", args=[page.pk, version.pk])
+    response = client.post(url, revert_data(client, url))
+    assert messages_of(response)[-1] == "You may not change sections."
+    page.refresh_from_db()
+    assert page.summary == "Second words."
+
+
+def test_reverting_a_program_brings_back_a_figure_typed_in_again_since(staff_client):
+    program = make_program("Cybercrime")
+    original = make_figure(program, year=2019, participants=10, countries=8)
+    original_pk = original.pk
+    version = program.history.latest()
+    program.save()
+    original.delete()
+    retyped = make_figure(program, year=2019, participants=11, countries=8)
+    url = reverse("admin:programs_program_simple_history", args=[program.pk, version.pk])
+    assert staff_client.post(url, revert_data(staff_client, url)).status_code == 302
+    assert list(program.figures.values_list("pk", "participants")) == [(original_pk, 10)]
+    assert not AnnualFigure.objects.filter(pk=retyped.pk).exists()
+    assert AnnualFigure.history.filter(id=original_pk).count() == 3  # created, deleted, back
+
+
+def test_recently_deleted_sections_name_their_page(staff_client):
+    for title in ("Experts abroad", "Training in Japan"):
+        make_section(make_page(title), heading="Where").delete()
+    html = staff_client.get(reverse("admin:pages_section_recently_deleted")).content.decode()
+    assert "<td>Training in Japan</td>" in html and "<td>Experts abroad</td>" in html

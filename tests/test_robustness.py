@@ -39,9 +39,11 @@ PUBLIC_URLS = {
     "/robots.txt": [],
     "/about/": ["sort"],
     "/healthz": [],
+    "/favicon.ico": [],
 }
 ROUTES_COVERED = {
     "healthz",
+    "favicon",
     "programs:index",
     "programs:figures_csv",
     "programs:table_csv",

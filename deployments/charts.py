@@ -1,0 +1,48 @@
+"""The disaster relief charts: persons per deployment in date order, deployments per disaster.
+
+Both follow the page's filters: the timeline reads the table's own rows, and the counts come
+from one grouped query over the same filtered deployments.
+"""
+
+from django.utils.dates import MONTHS_3
+from django.utils.translation import gettext as _
+
+from npa_portal.charts import bar_chart
+
+from .models import DisasterType
+
+
+def disaster_relief_charts(rows, per_disaster, id_prefix=""):
+    """{"timeline": Chart or None, "by_disaster": Chart or None}.
+
+    `rows` are the shown deployments in any order; `per_disaster` is {disaster value: count}.
+    """
+    if not rows:
+        return {"timeline": None, "by_disaster": None}
+    dated = sorted(rows, key=lambda row: (row.year, row.month))
+    timeline = bar_chart(
+        f"{id_prefix}chart-jdr-timeline",
+        _("Police officials sent per deployment, oldest first"),
+        _("Bar chart, one bar per deployment in date order, of the police officials sent."),
+        [(_when_where(row), row.persons) for row in dated],
+        x_label=_("Persons"),
+        y_label=_("Deployment"),
+    )
+    by_disaster = bar_chart(
+        f"{id_prefix}chart-jdr-disasters",
+        _("Deployments by type of disaster"),
+        _("Bar chart of the number of deployments for each type of disaster."),
+        [
+            (disaster.label, per_disaster[disaster.value])
+            for disaster in DisasterType
+            if per_disaster.get(disaster.value)
+        ],
+        x_label=_("Deployments"),
+        y_label=_("Disaster"),
+    )
+    return {"timeline": timeline, "by_disaster": by_disaster}
+
+
+def _when_where(row):
+    """'Feb 2023 Türkiye': short enough for a bar's label."""
+    return f"{MONTHS_3[row.month].title()} {row.year} {row.country.name}"

@@ -1,0 +1,200 @@
+"""Small server-rendered SVG bar charts: scales, ticks and bar geometry as plain data.
+
+A chart is computed here as rectangles, lines and texts with their coordinates, and drawn by
+`templates/includes/chart.html`. Colours and fonts come from classes in the stylesheet, so the
+SVG needs no `style` attribute or script and works under the strict Content Security Policy and
+without JavaScript. (pygal was tried first: its SVG carries inline styles and scripts.)
+
+Every chart has a title and a description that lists its values, so a screen reader reads the
+same numbers the bars show; each bar also carries its value as text, so colour never carries
+the meaning alone.
+"""
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+# Sizes in SVG user units; the stylesheet sets text at 12 units.
+CHAR_WIDTH = 7  # a generous average width of one character of 12-unit text
+SLOT = 40  # width of one column (bar plus gap) in a column chart
+ROW = 22  # height of one row in a horizontal bar chart
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    width: float
+    height: float
+    css: str = "chart-bar"
+
+
+@dataclass(frozen=True)
+class Line:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    css: str = "chart-grid"
+
+
+@dataclass(frozen=True)
+class Text:
+    x: float
+    y: float
+    text: str
+    anchor: str = "middle"
+    css: str = "chart-label"
+
+
+@dataclass
+class Chart:
+    """Everything the template draws; `id` makes the title and description ids unique."""
+
+    id: str
+    title: str
+    description: str
+    width: int
+    height: int
+    rects: list[Rect] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    texts: list[Text] = field(default_factory=list)
+
+    @property
+    def empty(self):
+        return not self.rects
+
+
+def nice_ticks(maximum, count=4):
+    """Round tick values from 0 to at least `maximum`: steps of 1, 2 or 5 times a power of ten."""
+    if not maximum or maximum <= 0:
+        return [0, 1]
+    raw = maximum / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    step = max(int(step), 1)
+    top = step * math.ceil(maximum / step)
+    return list(range(0, top + 1, step))
+
+
+def fmt(value):
+    return number_format(value, force_grouping=True)
+
+
+def describe(summary, points, missing):
+    """The chart's description: a sentence, then every label and its value."""
+    values = "; ".join(
+        f"{label}: {missing if value is None else fmt(value)}" for label, value in points
+    )
+    return f"{summary} {values}." if points else summary
+
+
+def column_chart(
+    chart_id,
+    title,
+    summary,
+    points: Sequence[tuple[str, int | None]],
+    x_label,
+    y_label,
+    y_max=None,
+    missing=None,
+    plot_height=150,
+):
+    """Vertical bars, one per (label, value); a None value draws no bar and a dash.
+
+    `y_max` lets small multiples share one scale, so their bars compare fairly; they also use a
+    lower `plot_height`, so a phone shows more of them at once.
+    """
+    missing = missing or _("not held")
+    values = [value for _label, value in points if value is not None]
+    ticks = nice_ticks(
+        max([y_max or 0, *values]) if values or y_max else 0, 4 if plot_height > 100 else 3
+    )
+    left = max(CHAR_WIDTH * len(fmt(ticks[-1])) + 10, 30)
+    top, bottom, right = 34, 42, 8
+    width = max(left + SLOT * len(points) + right, 280)
+    height = top + plot_height + bottom
+    plot_width = width - left - right
+    slot = plot_width / max(len(points), 1)
+    base = top + plot_height
+
+    def y_of(value):
+        return base - plot_height * value / ticks[-1]
+
+    chart = Chart(chart_id, title, describe(summary, points, missing), width, height)
+    chart.texts.append(Text(0, 14, y_label, anchor="start", css="chart-axis-title"))
+    for tick in ticks:
+        y = round(y_of(tick), 1)
+        chart.lines.append(Line(left, y, width - right, y))
+        chart.texts.append(Text(left - 6, y + 4, fmt(tick), anchor="end"))
+    # Show every year label unless they would collide; then every second or third.
+    label_every = max(1, math.ceil(CHAR_WIDTH * 4.5 / slot))
+    for index, (label, value) in enumerate(points):
+        centre = round(left + slot * (index + 0.5), 1)
+        if index % label_every == 0 or index == len(points) - 1:
+            chart.texts.append(Text(centre, base + 16, str(label)))
+        if value is None:
+            chart.texts.append(Text(centre, base - 4, "–", css="chart-value chart-missing"))
+            continue
+        bar_width = min(slot * 0.7, 32)
+        y = round(y_of(value), 1)
+        chart.rects.append(
+            Rect(round(centre - bar_width / 2, 1), y, round(bar_width, 1), round(base - y, 1))
+        )
+        chart.texts.append(Text(centre, y - 4, fmt(value), css="chart-value"))
+    chart.lines.append(Line(left, base, width - right, base, css="chart-axis"))
+    chart.texts.append(Text(left + plot_width / 2, height - 4, x_label, css="chart-axis-title"))
+    return chart
+
+
+def bar_chart(
+    chart_id,
+    title,
+    summary,
+    points: Sequence[tuple[str, int]],
+    x_label,
+    y_label,
+    label_chars=22,
+):
+    """Horizontal bars, one row per (label, value), in the order given.
+
+    Rows suit long labels ("Feb 2023 Türkiye") and stay readable on a phone screen.
+    """
+    values = [value for _label, value in points]
+    ticks = nice_ticks(max(values, default=0))
+    labels = [_shorten(str(label), label_chars) for label, _value in points]
+    left = CHAR_WIDTH * max((len(label) for label in labels), default=4) + 10
+    top, right = 40, CHAR_WIDTH * (len(fmt(ticks[-1])) + 1)
+    plot_width = 200
+    width = left + plot_width + right
+    plot_height = ROW * len(points)
+    height = top + plot_height + 24
+    base = top + plot_height
+
+    def x_of(value):
+        return left + plot_width * value / ticks[-1]
+
+    chart = Chart(chart_id, title, describe(summary, points, ""), width, height)
+    chart.texts.append(Text(0, 14, y_label, anchor="start", css="chart-axis-title"))
+    chart.texts.append(Text(left, 14, x_label, anchor="start", css="chart-axis-title"))
+    for tick in ticks:
+        x = round(x_of(tick), 1)
+        chart.lines.append(Line(x, top - 6, x, base))
+        chart.texts.append(Text(x, top - 10, fmt(tick)))
+    for index, (label, (_full, value)) in enumerate(zip(labels, points, strict=True)):
+        y = top + ROW * index
+        chart.texts.append(Text(left - 8, y + ROW / 2 + 4, label, anchor="end"))
+        end = round(x_of(value), 1)
+        chart.rects.append(Rect(left, y + 3, round(end - left, 1), ROW - 6))
+        chart.texts.append(
+            Text(end + 4, y + ROW / 2 + 4, fmt(value), anchor="start", css="chart-value")
+        )
+    chart.lines.append(Line(left, top - 6, left, base, css="chart-axis"))
+    return chart
+
+
+def _shorten(text, limit):
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

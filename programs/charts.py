@@ -1,0 +1,62 @@
+"""The training participants charts: total per year, and one small chart per program.
+
+The charts read the same filtered figures as the tables beside them (the small multiples read
+the tables' own rows; the totals come from one aggregate query), so they follow the year filter.
+"""
+
+from django.utils.translation import gettext as _
+
+from npa_portal.charts import column_chart
+
+
+def participants_charts(tables, participants_by_year, id_prefix=""):
+    """{"total": Chart or None, "programs": [Chart]} for the given scheme tables.
+
+    Every program's chart spans the same years and shares one scale, so bars compare fairly.
+    """
+    years = sorted({year for table in tables for year in table.years} | set(participants_by_year))
+    if not years:
+        return {"total": None, "programs": []}
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+    total = column_chart(
+        f"{id_prefix}chart-participants-total",
+        _("Total participants per year, all programs, %(span)s") % {"span": span},
+        _("Bar chart of the overseas officers trained each year, all programs together."),
+        [(year, participants_by_year.get(year)) for year in years],
+        x_label=_("Year"),
+        y_label=_("Participants"),
+        missing=_("none"),
+    )
+    rows = [row for table in tables for row in table.rows]
+    shared_max = max(
+        (figure.participants for row in rows for figure in row.figures.values()), default=0
+    )
+    programs = [
+        column_chart(
+            f"{id_prefix}chart-program-{row.program.slug}",
+            row.program.name,
+            _("Bar chart of participants per year in %(program)s, %(span)s.")
+            % {"program": row.program.name, "span": span},
+            [(year, row.value(year, "participants")) for year in years],
+            x_label=_("Year"),
+            y_label=_("Participants"),
+            y_max=shared_max,
+            plot_height=90,
+        )
+        for row in rows
+    ]
+    return {"total": total, "programs": programs}
+
+
+def program_chart(program, rows):
+    """One program's own series, from its page's year rows (None where it was not held)."""
+    if not rows:
+        return None
+    return column_chart(
+        "chart-program",
+        _("%(program)s: participants per year") % {"program": program.name},
+        _("Bar chart of participants per year; a dash marks a year the program was not held."),
+        [(row.year, row.participants) for row in rows],
+        x_label=_("Year"),
+        y_label=_("Participants"),
+    )
