@@ -71,6 +71,18 @@ def persons_text(persons):
     return ngettext("%(count)d person", "%(count)d persons", persons) % {"count": persons}
 
 
+def countries_text(count):
+    """'16 countries and regions', '1 country or region'."""
+    return ngettext("%(count)d country or region", "%(count)d countries and regions", count) % {
+        "count": count
+    }
+
+
+def host_countries_text(count):
+    """'3 host countries', '1 host country'."""
+    return ngettext("%(count)d host country", "%(count)d host countries", count) % {"count": count}
+
+
 class DisasterType(models.TextChoices):
     EARTHQUAKE = "earthquake", _("Earthquake")
     TSUNAMI = "tsunami", _("Tsunami")
@@ -163,6 +175,14 @@ class DeploymentSummary:
     latest: "DisasterDeployment | None"
     by_team: list[TeamTotal] = field(default_factory=list)
     last_updated: "datetime | None" = None
+
+    @property
+    def persons_text(self):
+        return persons_text(self.persons)
+
+    @property
+    def countries_text(self):
+        return countries_text(self.countries)
 
     @property
     def teams_used(self):
@@ -333,6 +353,7 @@ class ExpertDispatchQuerySet(models.QuerySet):
         )
         totals["count"] = totals.pop("total_count")
         totals["countries"] = totals.pop("country_count")
+        totals["countries_text"] = host_countries_text(totals["countries"])
         return totals
 
     def per_host_country(self):
@@ -552,6 +573,15 @@ def country_activity():
         for code in codes
     ]
     return sorted(activity, key=lambda item: item.name)
+
+
+def activity_last_updated():
+    """When any deployment or dispatch last changed (None when there are none): two queries."""
+    stamps = [
+        DisasterDeployment.objects.aggregate(last=Max("updated_at"))["last"],
+        ExpertDispatch.objects.aggregate(last=Max("updated_at"))["last"],
+    ]
+    return max((stamp for stamp in stamps if stamp), default=None)
 
 
 def countries_reached():

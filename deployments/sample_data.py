@@ -1,8 +1,8 @@
 """Sample data: the source page's disaster relief table and expert dispatches.
 
-Reads the copies in `deployments/data/` (the project's reference CSVs). Creates only missing
-rows, matched on their natural keys, and never changes an existing row: staff edits survive a
-re-run.
+Reads the copies in `deployments/data/` (the project's reference CSVs). Deployments are loaded
+only when there are none yet, and dispatches likewise: a re-run changes nothing, so staff edits
+stay and rows that staff deleted on purpose do not come back.
 """
 
 import csv
@@ -145,12 +145,14 @@ def dispatch_rows():
 
 def load():
     created = {"disaster relief deployments": 0, "expert dispatches": 0}
-    for row in deployment_rows():
+    load_deployments = not DisasterDeployment.objects.exists()
+    load_dispatches = not ExpertDispatch.objects.exists()
+    for row in deployment_rows() if load_deployments else []:
         key = {name: row[name] for name in ("year", "month", "country", "team")}
         if not DisasterDeployment.objects.filter(**key).exists():
             DisasterDeployment.objects.create(**row)
             created["disaster relief deployments"] += 1
-    for row in dispatch_rows():
+    for row in dispatch_rows() if load_dispatches else []:
         key = {name: row[name] for name in ("country", "beneficiary", "start_year")}
         if not ExpertDispatch.objects.filter(**key).exists():
             ExpertDispatch.objects.create(**row)

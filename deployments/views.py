@@ -17,7 +17,13 @@ from npa_portal.exports import csv_response, screen_columns, table_rows
 from .charts import disaster_relief_charts
 from .exports import DEPLOYMENT_COLUMNS, DISPATCH_COLUMNS
 from .forms import DisasterReliefFilterForm, ExpertDispatchFilterForm
-from .models import DisasterDeployment, ExpertDispatch, country_activity
+from .models import (
+    DisasterDeployment,
+    ExpertDispatch,
+    activity_last_updated,
+    country_activity,
+    persons_text,
+)
 
 
 def _plain_headers(columns):
@@ -70,7 +76,7 @@ def disaster_relief_context(request, auto_id="id_%s"):
         "jdr_headers": _sort_headers(form, DEPLOYMENT_COLUMNS),
         "jdr_rows": table_rows(DEPLOYMENT_COLUMNS, rows),
         "jdr_shown": len(rows),
-        "jdr_shown_persons": sum(row.persons for row in rows),
+        "jdr_shown_persons_text": persons_text(sum(row.persons for row in rows)),
         "jdr_csv_url": reverse("deployments:disaster_relief_csv") + (f"?{query}" if query else ""),
         "jdr_page_url": reverse("deployments:disaster_relief"),
     }
@@ -167,7 +173,8 @@ def expert_dispatches_csv(request):
 
 @require_safe
 def country_list(request):
-    return render(request, "deployments/country_list.html", {"activity": country_activity()})
+    context = {"activity": country_activity(), "last_updated": activity_last_updated()}
+    return render(request, "deployments/country_list.html", context)
 
 
 @require_safe
@@ -194,10 +201,11 @@ def country_detail(request, code):
             "country": Country(upper),
             "deployment_headers": _plain_headers(deployment_columns),
             "deployment_rows": table_rows(deployment_columns, deployments),
-            "persons": sum(d.persons for d in deployments),
+            "persons": persons_text(sum(d.persons for d in deployments)),
             "hosted_headers": _plain_headers(hosted_columns),
             "hosted_rows": table_rows(hosted_columns, hosted),
             "benefiting_headers": _plain_headers(benefiting_columns),
             "benefiting_rows": table_rows(benefiting_columns, benefiting),
+            "last_updated": max(row.updated_at for row in [*deployments, *dispatches]),
         },
     )

@@ -15,6 +15,7 @@ urlpatterns = [
 ]
 
 handler400 = "npa_portal.views.bad_request"
+handler500 = "npa_portal.views.server_error"
 
 if settings.BENCH_TRIVIAL_VIEW:
     # Benchmarks only: off unless BENCH_TRIVIAL_VIEW=true; placed before the pages' catch-all.

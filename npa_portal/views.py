@@ -1,10 +1,13 @@
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
 from .caching import cache_status
@@ -50,3 +53,11 @@ def favicon(request):
 def bad_request(request, exception):
     """400 page with the site's context (Django's default renders it without the request)."""
     return render(request, "400.html", status=400)
+
+
+@requires_csrf_token
+def server_error(request):
+    """500 page. Like Django's own, it renders without the request: no context processor, no
+    database query, nothing that could fail again. Only the settings' source link is added."""
+    html = loader.render_to_string("500.html", {"source_url": settings.SOURCE_URL})
+    return HttpResponseServerError(html)

@@ -2,8 +2,8 @@
 pages, written for this site from the facts of the NPA's English pages.
 
 Every number that the database knows is a `[[placeholder]]` or a live data block, never typed.
-`load()` creates a page (with its sections) only when no page has its address yet, so staff
-edits, deleted sections and unpublished pages stay as staff left them on a re-run.
+`load()` creates the pages (with their sections) only when there is no page yet, so staff
+edits, deleted pages and sections and unpublished pages stay as staff left them on a re-run.
 """
 
 from programs.models import Scheme
@@ -215,6 +215,8 @@ def _create_page(spec, parent=None):
 
 
 def load():
+    if Page.objects.exists():
+        return {"content pages": 0}
     created = 0
     for spec in (HOME, CENTER):
         created += _create_page(spec)[1]

@@ -1,8 +1,7 @@
 """Sample training figures: the 8 JICA co-creation programs of 2016-2020 (30 figures).
 
-`load()` creates only what is missing and never changes what exists. A program that is already
-in the database (found by its slug, which survives renaming) is left exactly as staff left it,
-figures included, so a figure that staff deleted on purpose does not come back.
+`load()` fills an empty database only: once any scheme or program exists, it changes nothing,
+so staff edits stay and a program or figure that staff deleted on purpose does not come back.
 """
 
 import csv
@@ -26,6 +25,8 @@ SCHEME = {
 
 
 def load():
+    if Scheme.objects.exists() or Program.objects.exists():
+        return {"schemes": 0, "programs": 0, "annual figures": 0}
     scheme, scheme_created = Scheme.objects.get_or_create(
         slug=SCHEME["slug"], defaults={k: v for k, v in SCHEME.items() if k != "slug"}
     )

@@ -51,3 +51,18 @@ def test_loaded_rows_pass_their_own_validation():
     sample_data.load()
     for row in [*DisasterDeployment.objects.all(), *ExpertDispatch.objects.all()]:
         row.full_clean()
+
+
+def test_rows_staff_deleted_do_not_come_back():
+    sample_data.load()
+    DisasterDeployment.objects.filter(year=2018, country="TW").delete()
+    ExpertDispatch.objects.filter(country="TL", start_year=2011).delete()
+    assert sample_data.load() == {"disaster relief deployments": 0, "expert dispatches": 0}
+    assert DisasterDeployment.objects.count() == 16
+    assert ExpertDispatch.objects.count() == 4
+
+
+def test_each_kind_is_loaded_when_it_has_no_rows_yet():
+    sample_data.load()
+    ExpertDispatch.objects.all().delete()
+    assert sample_data.load() == {"disaster relief deployments": 0, "expert dispatches": 5}

@@ -310,3 +310,57 @@ def test_country_sitemap_lists_the_country_pages(loaded):
     locations = [sitemap.location(item) for item in sitemap.items()]
     assert "/countries/id/" in locations and "/countries/af/" in locations
     assert len(locations) == 18
+
+
+def _last_updated(response):
+    match = re.search(r"Last updated: <time datetime=\"([0-9-]+)\">", response.content.decode())
+    return match.group(1) if match else None
+
+
+def test_country_pages_say_when_their_rows_last_changed(client, loaded):
+    from datetime import UTC, datetime
+
+    def noon(*day):
+        return datetime(*day, 12, tzinfo=UTC)
+
+    DisasterDeployment.objects.update(updated_at=noon(2024, 1, 2))
+    ExpertDispatch.objects.update(updated_at=noon(2024, 1, 1))
+    DisasterDeployment.objects.filter(country="ID").update(updated_at=noon(2024, 3, 5))
+    ExpertDispatch.objects.filter(country="TR", start_year=2015).update(updated_at=noon(2024, 2, 9))
+    assert _last_updated(client.get("/countries/")) == "2024-03-05"
+    assert _last_updated(client.get("/countries/id/")) == "2024-03-05"
+    assert _last_updated(client.get("/countries/tr/")) == "2024-02-09"
+    assert _last_updated(client.get("/countries/af/")) == "2024-02-09"
+    assert _last_updated(client.get("/countries/np/")) == "2024-01-02"
+
+
+def test_sentences_read_right_with_a_single_row(client):
+    """Numbers in sentences come from the data, so one row must not read "1 persons"."""
+    from .deployments_builders import deployment, dispatch
+
+    deployment(year=2010, month=3, country="NP", persons=1)
+    dispatch(country="ID", start_year=2018)
+    text = _text(client.get("/deployments/disaster-relief/").content.decode())
+    assert (
+        "Since March 2010, Japanese police officials have gone abroad with a Japan Disaster "
+        "Relief (JDR) team once, 1 person in all, to 1 country or region." in text
+    )
+    assert "The most recent deployment: March 2010, 1 person to Nepal (earthquake)." in text
+    text = _text(client.get("/deployments/disaster-relief/?team=rescue").content.decode())
+    assert "Showing 1 of 1 deployment (1 person)." in text
+    text = _text(client.get("/countries/np/").content.decode())
+    assert "with a Japan Disaster Relief team once, 1 person in all." in text
+    text = _text(client.get("/deployments/expert-dispatches/").content.decode())
+    assert "1 dispatch of police experts is recorded, to 1 host country, in 2018." in text
+
+
+def test_sentences_with_several_rows_keep_their_plurals(client, loaded):
+    text = _text(client.get("/deployments/disaster-relief/?country=tw").content.decode())
+    assert "Showing 2 of 17 deployments (47 persons)." in text
+    text = _text(client.get("/countries/tw/").content.decode())
+    assert "with Japan Disaster Relief teams 2 times, 47 persons in all." in text
+    text = _text(client.get("/deployments/expert-dispatches/").content.decode())
+    assert (
+        "5 dispatches of police experts are recorded, to 3 host countries, from 2011 to 2020."
+        in (text)
+    )

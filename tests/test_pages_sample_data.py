@@ -148,3 +148,9 @@ def test_pages_load_without_the_programs_sample_data():
     page = Page.objects.get(path="international-cooperation/technical-assistance")
     assert not page.sections.filter(block=Block.PROGRAMS_TABLE).exists()
     assert Client().get(page.get_absolute_url()).status_code == 200
+
+
+def test_a_page_staff_deleted_does_not_come_back(loaded):
+    Page.objects.get(path="research-and-training-center").delete()
+    assert sample_data.load() == {"content pages": 0}
+    assert not Page.objects.filter(path="research-and-training-center").exists()

@@ -211,6 +211,14 @@ def test_program_page_shows_years_and_totals(client, sample):
         ["2018", "10", "10"],
         ["Total", "21", "countries not totalled"],
     ]
+    assert "Held in 2 years, 2016&ndash;2018." in html
+
+
+def test_program_held_once_reads_as_one_year(client):
+    make_figure(program=make_program(name="Forensic Science"), year=2018)
+    html = client.get("/programs/forensic-science/").content.decode()
+    assert "Held in 1 year, 2018." in html
+    assert "2018&ndash;2018" not in html
 
 
 def test_program_page_shows_description_and_notes(client):

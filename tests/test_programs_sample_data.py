@@ -64,3 +64,17 @@ def test_load_sample_data_keeps_staff_edits():
     assert program.name == "Community Policing (Koban)"
     assert not program.figures.filter(year=2016).exists()
     assert Program.objects.count() == 8
+
+
+def test_a_program_staff_deleted_does_not_come_back():
+    sample_data.load()
+    Program.objects.get(slug="traffic-police-administration").delete()
+    assert sample_data.load() == {"schemes": 0, "programs": 0, "annual figures": 0}
+    assert not Program.objects.filter(slug="traffic-police-administration").exists()
+    assert AnnualFigure.objects.count() == 28
+
+
+def test_nothing_is_loaded_next_to_staff_data():
+    Scheme.objects.create(name="Programs run by the police alone")
+    assert sample_data.load() == {"schemes": 0, "programs": 0, "annual figures": 0}
+    assert Scheme.objects.count() == 1 and not Program.objects.exists()

@@ -10,7 +10,8 @@ SAMPLE_DATA_APPS = ("programs", "deployments", "pages")
 class Command(BaseCommand):
     help = (
         "Load the portal's sample data (training figures, deployments, dispatches, pages). "
-        "Creates only what is missing and never overwrites a staff edit, so it is safe to re-run."
+        "Each kind of data is loaded only into an empty database, so a re-run changes nothing: "
+        "staff edits stay and deleted rows do not come back."
     )
 
     def handle(self, *args, **options):
