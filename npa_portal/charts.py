@@ -111,7 +111,7 @@ def column_chart(
     missing = missing or _("not held")
     values = [value for _label, value in points if value is not None]
     ticks = nice_ticks(
-        max([y_max or 0, *values]) if values or y_max else 0, 4 if plot_height > 100 else 2
+        max([y_max or 0, *values]) if values or y_max else 0, 4 if plot_height > 100 else 3
     )
     left = max(CHAR_WIDTH * len(fmt(ticks[-1])) + 10, 30)
     top, bottom, right = 34, 42, 8

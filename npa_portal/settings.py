@@ -107,6 +107,10 @@ if "redis" in CACHES["default"]["BACKEND"].lower():
     CACHES["default"].setdefault("OPTIONS", {}).update(
         {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
     )
+# An uploaded import file waits between preview and confirm. With a shared cache (Redis) it
+# waits there, so the confirm may land on another app server; otherwise in this machine's /tmp.
+if "redis" in CACHES["default"]["BACKEND"].lower():
+    IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
 # The public page cache (npa_portal/caching.py). On by default with a shared cache (Redis):
 # a process-local cache cannot hear about edits made in another gunicorn worker, so with it
 # the page cache is off unless asked for (PAGE_CACHE_ENABLED=true, single process only).

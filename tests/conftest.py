@@ -1,5 +1,7 @@
 """Shared fixtures. The suite runs unchanged on SQLite and on PostgreSQL (DATABASE_URL)."""
 
+import sys
+
 import pytest
 from django.conf import settings
 
@@ -45,7 +47,8 @@ def browser_type_launch_args(browser_type_launch_args):
 
 def pytest_terminal_summary(terminalreporter):
     # Tell people (and CI logs) where the browser tests left their screenshots.
-    from tests.e2e_helpers import SCREENSHOTS, taken
-
-    if taken:
-        terminalreporter.write_line(f"Screenshots of {len(taken)} pages saved in {SCREENSHOTS}")
+    helpers = sys.modules.get("tests.e2e_helpers")
+    if helpers and helpers.taken:
+        terminalreporter.write_line(
+            f"Screenshots of {len(helpers.taken)} pages saved in {helpers.SCREENSHOTS}"
+        )

@@ -31,6 +31,12 @@ PUBLIC_PAGES = {
     "not-found": "/no-such-page/",
 }
 
+# The policy the site is meant to run under: nothing inline, everything from the site itself.
+STRICT_CSP = (
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+
 _axe = Axe()
 taken = []  # screenshots of this run, reported at the end by conftest.py
 
@@ -82,3 +88,27 @@ def sign_in(page, base_url, django_user_model):
     page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
     page.wait_for_selector("#site-name")
+
+
+def enforce_strict_csp(page):
+    """Serve every response to `page` with STRICT_CSP, whatever the settings send.
+
+    Returns the list that collects the browser's Content Security Policy complaints.
+    """
+
+    def add_policy(route):
+        response = route.fetch()
+        route.fulfill(
+            response=response,
+            headers={**response.headers, "content-security-policy": STRICT_CSP},
+        )
+
+    page.route("**/*", add_policy)
+    complaints = []
+    page.on(
+        "console",
+        lambda message: (
+            complaints.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return complaints

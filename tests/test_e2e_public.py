@@ -13,12 +13,15 @@ from .e2e_helpers import (
     PUBLIC_PAGES,
     WIDTHS,
     axe_violations,
+    enforce_strict_csp,
     html_errors,
     load_sample_site,
     screenshot,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 @pytest.fixture
@@ -118,14 +121,16 @@ def test_every_public_page_type_is_accessible_valid_and_photographed(page, site,
             response = page.goto(site + path)
             assert response.status == (404 if name == "not-found" else 200), path
             # No layout wider than the screen: wide tables scroll in their own region.
-            overflow = page.evaluate(
-                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-            )
-            assert overflow <= 0, f"{path} is wider than {width}px"
+            assert page.evaluate(OVERFLOW) <= 0, f"{path} is wider than {width}px"
             problems.append(axe_violations(page))
             screenshot(page, name)
             if width == WIDTHS[-1]:
                 documents[name] = response.text()
+    # The narrowest phones: still nothing wider than the screen.
+    page.set_viewport_size({"width": 320, "height": 900})
+    for path in PUBLIC_PAGES.values():
+        page.goto(site + path)
+        assert page.evaluate(OVERFLOW) <= 0, f"{path} is wider than 320px"
     problems.append(html_errors(documents, tmp_path / "html"))
     assert not any(problems), "\n\n".join(problem for problem in problems if problem)
 
@@ -203,3 +208,12 @@ def test_print_hides_navigation_and_writes_out_link_addresses(page, site):
     assert "/programs/figures.csv" in after
     overflow = page.evaluate("getComputedStyle(document.querySelector('.table-scroll')).overflowX")
     assert overflow == "visible"
+
+
+def test_pages_need_nothing_a_strict_content_security_policy_refuses(page, site):
+    complaints = enforce_strict_csp(page)
+    for path in PUBLIC_PAGES.values():
+        page.goto(site + path)
+        # The page still looks designed: the stylesheet loaded and applies.
+        assert page.evaluate("getComputedStyle(document.body).marginTop") == "0px"
+    assert complaints == []

@@ -356,3 +356,24 @@ def test_unreadable_files_get_a_message(staff_client, content, file_format):
     assert response.status_code == 200
     assert "could not be read as the chosen format" in response.content.decode()
     assert "confirm_form" not in response.context
+
+
+def test_preview_and_confirm_through_a_shared_redis_cache(staff_client, forensic):
+    """With Redis (several app servers), the file waits in the cache, not one machine's /tmp."""
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    redis = {
+        "BACKEND": "npa_portal.redis_cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/14",
+    }
+    storage = "import_export.tmp_storages.CacheStorage"
+    with override_settings(CACHES={"default": redis}, IMPORT_EXPORT_TMP_STORAGE_CLASS=storage):
+        content = csv_bytes(FIGURE_HEADER, [["Forensic Science", 2021, 11, 7, ""]])
+        preview = upload(staff_client, FIGURES, content, "figures-2021.csv")
+        waiting = preview.context["confirm_form"].initial["import_file_name"]
+        assert cache.get("django-import-export-" + waiting) is not None
+        response = confirm(staff_client, FIGURES, preview)
+        assert response.status_code == 302
+        cache.clear()
+    assert forensic.figures.filter(year=2021, participants=11).exists()

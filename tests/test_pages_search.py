@@ -127,8 +127,9 @@ def test_one_character_query_is_answered_with_bounded_lists(client):
 
 
 def test_huge_query_is_refused_with_a_clear_message_before_any_search(client):
+    # 360 characters: past the search's own limit, within the site-wide request limits
+    # (npa_portal.middleware.RequestGuardMiddleware refuses still longer addresses first).
     with CaptureQueriesContext(connection) as queries:
-        # Longer than the search accepts, shorter than the request guard's parameter limit.
         response = client.get(SEARCH, {"q": "Nepal " * 60})
     assert response.status_code == 400
     assert "at most 200 characters" in response.content.decode()
