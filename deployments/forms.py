@@ -30,6 +30,11 @@ class CountryCodeField(forms.ChoiceField):
     def to_python(self, value):
         return super().to_python(value).strip().upper()
 
+    def bound_data(self, data, initial):
+        # The list shows "id" as chosen too, so a second submit keeps the filter.
+        data = super().bound_data(data, initial)
+        return data.strip().upper() if isinstance(data, str) else data
+
 
 class YearRangeForm(forms.Form):
     """`?from=2000&to=2010`; either end may be left out."""
@@ -175,14 +180,15 @@ class ExpertDispatchFilterForm(YearRangeForm):
 
     country = CountryCodeField(label=_("Host country/region"), required=False)
 
-    def set_facets(self, hosted):
-        """Offer only host countries with dispatches, each with its count."""
+    def set_facets(self, hosted, *, selected_country=None):
+        """Offer the host countries with dispatches (and the chosen one), each with its count."""
         names = dict(countries)
+        codes = set(hosted) | ({selected_country} if selected_country else set())
         field = self.fields["country"]
         field.choices = [
             field.choices[0],
             *sorted(
-                ((code, f"{names.get(code, code)} ({n})") for code, n in hosted.items()),
+                ((code, f"{names.get(code, code)} ({hosted.get(code, 0)})") for code in codes),
                 key=lambda choice: choice[1],
             ),
         ]

@@ -27,11 +27,12 @@ from simple_history.models import HistoricalRecords
 FIRST_JDR_YEAR = 1987
 # Police expert dispatches go back further than the JDR; this only stops typing slips.
 FIRST_DISPATCH_YEAR = 1950
-# "Not later than the current month/year" cannot be a database constraint: a CHECK must give
-# the same answer for a row whenever it is evaluated (PostgreSQL assumes CHECK expressions are
-# immutable and re-checks none of them as time passes; a dump restored later would be judged
-# against a different "now"). So clean() enforces "not in the future" and the database keeps
-# only this wide, fixed bound against typing slips such as 20023.
+# "Not later than the current month/year" cannot be a CHECK constraint: a CHECK must give the
+# same answer for a row whenever it is evaluated (PostgreSQL assumes CHECK expressions are
+# immutable; a dump restored later would be judged against a different "now"). So clean()
+# enforces "not in the future" with a message, a database trigger refuses a deployment after
+# the current month as it is written (migration 0003), and the CHECK keeps this wide, fixed
+# bound against typing slips such as 20023.
 LAST_POSSIBLE_YEAR = 2100
 EXPERT_COUNT_FIELDS = ("long_term_experts", "short_term_experts", "other_experts")
 

@@ -104,7 +104,9 @@ def expert_dispatches_context(request, auto_id="id_%s"):
     form.is_valid()
     dispatches = list(form.filter(ExpertDispatch.objects.newest_first()))
     groups, columns = _dispatch_groups(dispatches)
-    form.set_facets(ExpertDispatch.objects.per_host_country())
+    # Each host's count within the chosen years: what choosing it would show.
+    in_years = ExpertDispatch.objects.overlapping(form.value("from"), form.value("to"))
+    form.set_facets(in_years.per_host_country(), selected_country=form.value("country"))
     query = form.valid_params().urlencode()
     return {
         "dispatch_form": form,

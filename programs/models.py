@@ -20,9 +20,10 @@ from simple_history.models import HistoricalRecords
 
 FIRST_YEAR = 1950
 # The real upper bound is "next year", which moves, and a database CHECK constraint must be
-# immutable (PostgreSQL refuses CURRENT_DATE in one). The database therefore holds a fixed,
+# immutable (PostgreSQL refuses CURRENT_DATE in one). The CHECK therefore holds a fixed,
 # generous bound that still catches typos such as 20189; `AnnualFigure.clean()` applies the
-# moving "next year" bound for every form, import and admin edit.
+# moving "next year" bound with a message for every form, import and admin edit, and a
+# database trigger (migration 0004) refuses a later year on every write.
 DATABASE_LAST_YEAR = 2100
 
 

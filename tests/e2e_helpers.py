@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 
 from deployments import sample_data as deployments_sample
 from pages import sample_data as pages_sample
@@ -97,7 +98,10 @@ def enforce_strict_csp(page):
     """
 
     def add_policy(route):
-        response = route.fetch()
+        try:
+            response = route.fetch()
+        except PlaywrightError:
+            return  # the page closed while the browser was still fetching (the favicon)
         route.fulfill(
             response=response,
             headers={**response.headers, "content-security-policy": STRICT_CSP},

@@ -5,11 +5,10 @@ import pytest
 from pages.models import Block, Page, Section, Status
 
 from .deployments_builders import deployment
+from .e2e_helpers import sign_in
 from .programs_builders import make_figure, make_program
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
@@ -57,12 +56,7 @@ def test_public_pages_raise_no_violation(page, live_server, content, violations)
 def test_the_admin_works_under_the_policy(
     page, live_server, content, violations, django_user_model
 ):
-    django_user_model.objects.create_superuser("staff", "staff@example.org", PASSWORD)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "staff")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#site-name")
+    sign_in(page, live_server.url, django_user_model)
     for path in (
         "/admin/",
         "/admin/programs/program/",

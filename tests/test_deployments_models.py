@@ -82,6 +82,33 @@ def test_deployment_cannot_be_later_than_current_month():
     this_month.full_clean()
 
 
+def _months_ahead(count):
+    today = timezone.localdate()
+    index = today.year * 12 + today.month - 1 + count
+    return {"year": index // 12, "month": index % 12 + 1}
+
+
+def test_database_refuses_a_month_after_the_current_one():
+    # Two months ahead: the database allows the month of tomorrow in UTC (see migration 0003).
+    _database_refuses(**_months_ahead(2))
+    _database_refuses(**_months_ahead(14))
+    DisasterDeployment.objects.create(country="JP", persons=5, **_months_ahead(0))
+
+
+def test_database_refuses_future_months_by_any_path():
+    row = deployment(year=2010, month=3)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DisasterDeployment.objects.filter(pk=row.pk).update(**_months_ahead(2))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DisasterDeployment.objects.bulk_create(
+            [DisasterDeployment(country="FR", persons=1, **_months_ahead(3))]
+        )
+    row.refresh_from_db()
+    assert (row.year, row.month) == (2010, 3)
+    row.persons = 6
+    row.save()  # an update that leaves the month alone is fine
+
+
 def test_far_future_year_is_refused_by_database_bound():
     _database_refuses(year=20023)
 

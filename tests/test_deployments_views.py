@@ -364,3 +364,27 @@ def test_sentences_with_several_rows_keep_their_plurals(client, loaded):
         "5 dispatches of police experts are recorded, to 3 host countries, from 2011 to 2020."
         in (text)
     )
+
+
+def test_dispatch_host_counts_follow_the_chosen_years(client, loaded):
+    html = client.get("/deployments/expert-dispatches/").content.decode()
+    assert '<option value="TL">Timor-Leste (2)</option>' in html
+    html = client.get("/deployments/expert-dispatches/?from=2013").content.decode()
+    assert '<option value="TL">Timor-Leste (1)</option>' in html
+    assert '<option value="TR">Türkiye (2)</option>' in html
+    # A chosen host with nothing in the years stays chosen, with its 0.
+    html = client.get("/deployments/expert-dispatches/?country=tl&from=2017").content.decode()
+    assert '<option value="TL" selected>Timor-Leste (0)</option>' in html
+    assert '<option value="TR">' not in html
+    assert "No dispatches match these filters." in html
+
+
+@pytest.mark.parametrize(
+    ("url", "option"),
+    [
+        ("/deployments/disaster-relief/?country=tw", '<option value="TW" selected>Taiwan (2)'),
+        ("/deployments/expert-dispatches/?country=tl", '<option value="TL" selected>Timor-Leste'),
+    ],
+)
+def test_a_lower_case_country_code_shows_as_chosen(client, loaded, url, option):
+    assert option in client.get(url).content.decode()

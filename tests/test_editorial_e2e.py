@@ -6,26 +6,16 @@ from axe_playwright_python.sync_playwright import Axe
 from deployments.models import DisasterDeployment
 from programs.models import AnnualFigure
 
+from .e2e_helpers import sign_in
 from .editorial_helpers import csv_bytes
 from .pages_builders import make_page, make_section
 from .programs_builders import make_figure, make_program
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery"
-
-
-def sign_in(page, live_server, django_user_model):
-    django_user_model.objects.create_superuser("staff", "staff@example.org", PASSWORD)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "staff")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#site-name")
-
 
 def test_country_is_found_by_typing_its_name(page, live_server, django_user_model):
-    sign_in(page, live_server, django_user_model)
+    sign_in(page, live_server.url, django_user_model)
     page.goto(f"{live_server.url}/admin/deployments/disasterdeployment/add/")
     page.fill("#id_year", "2023")
     page.select_option("#id_month", "2")
@@ -49,7 +39,7 @@ def test_import_previews_then_writes_on_confirm(page, live_server, django_user_m
             bom=True,
         )
     )
-    sign_in(page, live_server, django_user_model)
+    sign_in(page, live_server.url, django_user_model)
     page.goto(f"{live_server.url}/admin/")
     page.click("text=Import annual figures (CSV or Excel)")
     page.set_input_files("#id_import_file", str(sheet))
@@ -76,7 +66,7 @@ def test_page_reverted_with_its_sections_from_the_history(page, live_server, dja
     content.save()
     section.body = "A slip."
     section.save()
-    sign_in(page, live_server, django_user_model)
+    sign_in(page, live_server.url, django_user_model)
     page.goto(f"{live_server.url}/admin/pages/page/{content.pk}/history/")
     page.get_by_role("link", name="Revert to this version").click()
     page.wait_for_selector(".revert-inlines")
@@ -104,7 +94,7 @@ def test_import_preview_with_errors_is_accessible(page, live_server, django_user
             ],
         )
     )
-    sign_in(page, live_server, django_user_model)
+    sign_in(page, live_server.url, django_user_model)
     page.goto(f"{live_server.url}/admin/programs/annualfigure/import/")
     page.set_input_files("#id_import_file", str(sheet))
     page.select_option("#id_format", "0")

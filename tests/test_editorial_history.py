@@ -218,13 +218,13 @@ def test_recently_deleted_list_runs_a_fixed_number_of_queries(
     staff_client, django_assert_max_num_queries, size
 ):
     program = make_program("Cybercrime")
-    for year in range(2000, 2000 + size):
+    for year in range(1990, 1990 + size):  # past years only: the database refuses later ones
         make_figure(program, year=year).delete()
     url = reverse("admin:programs_annualfigure_recently_deleted")
     with django_assert_max_num_queries(6):
         response = staff_client.get(url)
     assert len(response.context["records"]) == size
-    assert "Cybercrime (2000)" in response.content.decode()
+    assert "Cybercrime (1990)" in response.content.decode()
 
 
 def test_a_deleted_page_and_its_sections_come_back(staff_client):

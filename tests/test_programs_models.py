@@ -113,6 +113,16 @@ def test_database_refuses_years_outside_its_bounds(year):
     assert_integrity_error(year=year)
 
 
+def test_database_refuses_a_year_after_next_year():
+    # NEXT_YEAR + 2: on 31 December (UTC) the database already counts the coming year as this
+    # year (see migration 0004), so NEXT_YEAR + 1 is only refused by the form that day.
+    assert_integrity_error(year=NEXT_YEAR + 2)
+    make_figure(year=NEXT_YEAR)
+    figure = make_figure(program=make_program(name="Updated"), year=2019)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AnnualFigure.objects.filter(pk=figure.pk).update(year=NEXT_YEAR + 2)
+
+
 def test_database_refuses_bulk_created_bad_rows():
     program = make_program()
     with pytest.raises(IntegrityError), transaction.atomic():
