@@ -8,9 +8,16 @@ from django.utils.translation import gettext as _
 
 from npa_portal.charts import column_chart
 
+# Beyond this many programs on one page, one chart each is too many to read (and to draw:
+# hundreds of charts made the page 60 times heavier); each program's own page keeps its chart.
+MAX_PROGRAM_CHARTS = 40
+
 
 def participants_charts(tables, participants_by_year, id_prefix=""):
     """{"total": Chart or None, "programs": [Chart]} for the given scheme tables.
+
+    With more than MAX_PROGRAM_CHARTS programs, "programs" is empty and "programs_not_drawn"
+    says how many programs there are, for the page to explain.
 
     Every program's chart spans the same years and shares one scale, so bars compare fairly.
     """
@@ -28,6 +35,8 @@ def participants_charts(tables, participants_by_year, id_prefix=""):
         missing=_("none"),
     )
     rows = [row for table in tables for row in table.rows]
+    if len(rows) > MAX_PROGRAM_CHARTS:
+        return {"total": total, "programs": [], "programs_not_drawn": len(rows)}
     shared_max = max(
         (figure.participants for row in rows for figure in row.figures.values()), default=0
     )

@@ -12,6 +12,7 @@ from deployments import sample_data as deployments_sample
 from deployments.models import DisasterDeployment
 from npa_portal.charts import bar_chart, column_chart, nice_ticks
 from pages.models import Block
+from programs import charts as programs_charts
 from programs import sample_data as programs_sample
 
 from .deployments_builders import deployment, many_deployments
@@ -99,10 +100,24 @@ def test_programs_page_costs_one_query_more_for_its_charts(client, django_assert
     make_figure(year=2019)
     with CaptureQueriesContext(connection) as small:
         client.get("/programs/")
-    make_many(schemes=2, programs=30, years=20)
+    make_many(schemes=2, programs=15, years=20)
     with django_assert_num_queries(len(small)):
         html = client.get("/programs/").content.decode()
-    assert len(svgs(html)) == 1 + 1 + 2 * 30
+    assert len(svgs(html)) == 1 + 1 + 2 * 15
+
+
+@pytest.mark.django_db
+def test_too_many_programs_for_a_chart_each_keeps_the_total_and_says_why(client, monkeypatch):
+    monkeypatch.setattr(programs_charts, "MAX_PROGRAM_CHARTS", 2)
+    scheme = make_scheme()
+    for name in ("One", "Two", "Three"):
+        make_figure(make_program(name, scheme=scheme), year=2019, participants=10, countries=9)
+    html = client.get("/programs/").content.decode()
+    assert len(svgs(html)) == 1
+    assert "Total participants per year" in html
+    assert "3 programs are listed: too many for a chart each." in html
+    monkeypatch.setattr(programs_charts, "MAX_PROGRAM_CHARTS", 3)
+    assert len(svgs(client.get("/programs/").content.decode())) == 1 + 3
 
 
 @pytest.mark.django_db
