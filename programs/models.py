@@ -268,11 +268,6 @@ class AnnualFigureQuerySet(models.QuerySet):
         )
         return {(scheme_id, year): participants for scheme_id, year, participants in rows}
 
-    def participants_by_year(self):
-        """{year: participants} over all these figures' programs, in one query (the total chart)."""
-        rows = self.order_by().values_list("year").annotate(participants=Sum("participants"))
-        return dict(rows)
-
     def totals(self):
         """Participants, years and year range of these figures, in one query."""
         return self.aggregate(
