@@ -14,7 +14,8 @@ from django.utils.translation import gettext
 register = template.Library()
 
 
-def _text(value):
+def cell_text(value):
+    """A cell's value as escaped, localised text; plain ints skip localize() (the common case)."""
     if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
         return str(value)
     return conditional_escape(localize(value))
@@ -33,8 +34,8 @@ def data_cells(row):
         if text is None or text == "":
             inner = none
         elif cell.url:
-            inner = f'<a href="{conditional_escape(cell.url)}">{_text(text)}</a>'
+            inner = f'<a href="{conditional_escape(cell.url)}">{cell_text(text)}</a>'
         else:
-            inner = _text(text)
+            inner = cell_text(text)
         parts.append(f"{opening}{numeric}>{inner}</{tag}>")
     return mark_safe("\n            ".join(parts))

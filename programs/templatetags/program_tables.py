@@ -5,11 +5,11 @@ localised `{{ value }}` per cell took seconds. This filter writes the same HTML 
 """
 
 from django import template
-from django.conf import settings
-from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+
+from npa_portal.templatetags.data_tables import cell_text
 
 register = template.Library()
 
@@ -21,13 +21,9 @@ def figure_cells(values):
         '<td class="num not-held"><span class="visually-hidden">'
         f"{escape(gettext('not held'))}</span></td>"
     )
-    plain = not settings.USE_THOUSAND_SEPARATOR
-
-    def text(value):
-        return value if plain and type(value) is int else escape(localize(value))
-
     return mark_safe(
         "".join(
-            not_held if value is None else f'<td class="num">{text(value)}</td>' for value in values
+            not_held if value is None else f'<td class="num">{cell_text(value)}</td>'
+            for value in values
         )
     )
