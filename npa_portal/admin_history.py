@@ -386,22 +386,24 @@ class HistoryAdmin(SimpleHistoryAdmin):
         """Why this user may not put these inline rows back, or None."""
         for plan in plans:
             opts = plan.model._meta
-            if plan.remove and not request.user.has_perm(
-                f"{opts.app_label}.delete_{opts.model_name}"
-            ):
-                return _(
-                    "Putting the %(things)s back as they were would remove some, and only "
-                    "publishers can remove %(things)s. Untick “also put back” to revert only "
-                    "the fields above, or ask a publisher."
-                ) % {"things": opts.verbose_name_plural}
-            if plan.restore and not request.user.has_perm(
-                f"{opts.app_label}.add_{opts.model_name}"
-            ):
-                return _("You may not add %(things)s.") % {"things": opts.verbose_name_plural}
-            if plan.change and not request.user.has_perm(
-                f"{opts.app_label}.change_{opts.model_name}"
-            ):
-                return _("You may not change %(things)s.") % {"things": opts.verbose_name_plural}
+            needed = (
+                (
+                    plan.remove,
+                    "delete",
+                    _(
+                        "Putting the %(things)s back as they were would remove some, and only "
+                        "publishers can remove %(things)s. Untick “also put back” to revert "
+                        "only the fields above, or ask a publisher."
+                    ),
+                ),
+                (plan.restore, "add", _("You may not add %(things)s.")),
+                (plan.change, "change", _("You may not change %(things)s.")),
+            )
+            for rows, action, refusal in needed:
+                if rows and not request.user.has_perm(
+                    f"{opts.app_label}.{action}_{opts.model_name}"
+                ):
+                    return refusal % {"things": opts.verbose_name_plural}
         return None
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
