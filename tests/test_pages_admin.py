@@ -8,8 +8,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
 
+from core.figures import LiveFigures
 from editorial.roles import EDITORS, PUBLISHERS
-from npa_portal.figures import LiveFigures
 from pages.models import Block, Page, Status
 from tests.deployments_builders import deployment
 from tests.pages_builders import make_page, make_section
