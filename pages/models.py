@@ -13,6 +13,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import TimeStampedModel
+
 from .data_pages import DATA_PAGE_ORDERS
 
 HOME_SLUG = "home"
@@ -70,7 +72,7 @@ class PageQuerySet(models.QuerySet):
         )
 
 
-class Page(models.Model):
+class Page(TimeStampedModel):
     title = models.CharField(_("title"), max_length=200, help_text=_("The page's main heading."))
     slug = models.SlugField(
         _("slug"),
@@ -149,8 +151,6 @@ class Page(models.Model):
             "privacy and terms of use pages are; the menu order sorts them there too."
         ),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     history = HistoricalRecords()
     objects = PageQuerySet.as_manager()
