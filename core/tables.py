@@ -40,6 +40,15 @@ class Column:
     # The value's database path ("program__name") when it is a plain field: a CSV of many rows
     # then reads its cells straight from the database (`database_cells`), not from objects.
     field: str = ""
+    # What a cell means and what its number counts, for the datasets' descriptions
+    # (/datapackage.json): "Officers who took part", "persons".
+    description: str = ""
+    unit: str = ""
+
+    @property
+    def data_type(self):
+        """The Table Schema type of the CSV cells: every number in these tables is a count."""
+        return "integer" if self.numeric else "string"
 
     def cell(self, row):
         return self.value(row)

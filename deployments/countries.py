@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Max
+from django.urls import reverse
 from django_countries.fields import Country
 
 from .models import DisasterDeployment, ExpertDispatch
@@ -26,6 +27,9 @@ class CountryActivity:
     def name(self):
         return self.country.name
 
+    def get_absolute_url(self):
+        return reverse("deployments:country_detail", args=[self.code])
+
 
 def country_activity():
     """Every country with a deployment or dispatch, sorted by name: three grouped queries."""
@@ -44,6 +48,16 @@ def country_activity():
         for code in codes
     ]
     return sorted(activity, key=lambda item: item.name)
+
+
+def country_record(code):
+    """One country's deployments, the dispatches it hosted and those for its police hosted
+    elsewhere, newest first: two queries. `code` is an upper-case ISO code."""
+    deployments = list(DisasterDeployment.objects.filter(country=code).newest_first())
+    dispatches = list(ExpertDispatch.objects.involving(code).newest_first())
+    hosted = [d for d in dispatches if d.country == code]
+    benefiting = [d for d in dispatches if d.country != code]
+    return deployments, hosted, benefiting
 
 
 def activity_last_updated():

@@ -32,9 +32,29 @@ def _other_experts_text(dispatch):
 
 DEPLOYMENT_COLUMNS = [
     Column("month_year", _("Month & Year"), lambda d: d.month_year, in_csv=False, sort="date"),
-    Column("year", _("Year"), lambda d: d.year, numeric=True, on_screen=False),
-    Column("month", _("Month"), lambda d: d.month, numeric=True, on_screen=False),
-    Column("country_code", _("Country code"), lambda d: d.country.code, on_screen=False),
+    Column(
+        "year",
+        _("Year"),
+        lambda d: d.year,
+        numeric=True,
+        on_screen=False,
+        description=_("The year the team left Japan."),
+    ),
+    Column(
+        "month",
+        _("Month"),
+        lambda d: d.month,
+        numeric=True,
+        on_screen=False,
+        description=_("The month the team left Japan, 1 to 12."),
+    ),
+    Column(
+        "country_code",
+        _("Country code"),
+        lambda d: d.country.code,
+        on_screen=False,
+        description=_("ISO 3166-1 alpha-2 code of the country or region of the disaster."),
+    ),
     Column(
         "country",
         _("Country/Region"),
@@ -42,10 +62,29 @@ DEPLOYMENT_COLUMNS = [
         display=_country_with_place,
         sort="country",
         link=lambda d: d.get_absolute_url(),
+        description=_("Its name."),
     ),
-    Column("place", _("Place"), lambda d: d.place, on_screen=False),
-    Column("disaster", _("Disaster"), lambda d: d.get_disaster_display(), sort="disaster"),
-    Column("team", _("Team"), lambda d: d.get_team_display(), sort="team"),
+    Column(
+        "place",
+        _("Place"),
+        lambda d: d.place,
+        on_screen=False,
+        description=_("City or area, when the source names one."),
+    ),
+    Column(
+        "disaster",
+        _("Disaster"),
+        lambda d: d.get_disaster_display(),
+        sort="disaster",
+        description=_("The kind of disaster."),
+    ),
+    Column(
+        "team",
+        _("Team"),
+        lambda d: d.get_team_display(),
+        sort="team",
+        description=_("The Japan Disaster Relief team the police officials joined."),
+    ),
     Column(
         "persons",
         _("Dispatched"),
@@ -53,31 +92,49 @@ DEPLOYMENT_COLUMNS = [
         numeric=True,
         display=lambda d: d.persons_text,
         sort="persons",
+        description=_("Police officials sent."),
+        unit=_("persons"),
     ),
 ]
 
 DISPATCH_COLUMNS = [
     Column("years", _("Years"), lambda e: e.years, in_csv=False),
-    Column("start_year", _("First year"), lambda e: e.start_year, numeric=True, on_screen=False),
+    Column(
+        "start_year",
+        _("First year"),
+        lambda e: e.start_year,
+        numeric=True,
+        on_screen=False,
+        description=_("The year the experts started work."),
+    ),
     Column(
         "end_year",
         _("Last year"),
         lambda e: e.end_year or e.start_year,
         numeric=True,
         on_screen=False,
+        description=_("The last year of the dispatch (the first year, for one year)."),
     ),
-    Column("country_code", _("Host code"), lambda e: e.country.code, on_screen=False),
+    Column(
+        "country_code",
+        _("Host code"),
+        lambda e: e.country.code,
+        on_screen=False,
+        description=_("ISO 3166-1 alpha-2 code of the host country or region."),
+    ),
     Column(
         "country",
         _("Host country/region"),
         lambda e: country_name(e.country),
         link=lambda e: e.get_absolute_url(),
+        description=_("Its name."),
     ),
     Column(
         "beneficiary_code",
         _("Beneficiary code"),
         lambda e: e.beneficiary_or_host.code,
         on_screen=False,
+        description=_("ISO code of the country whose police were trained or advised."),
     ),
     Column(
         "beneficiary", _("Police trained or advised"), lambda e: country_name(e.beneficiary_or_host)
@@ -89,6 +146,8 @@ DISPATCH_COLUMNS = [
         lambda e: e.long_term_experts,
         numeric=True,
         display=lambda e: _count_text(e.long_term_experts),
+        description=_("Long-term experts sent; empty when the source does not say."),
+        unit=_("persons"),
     ),
     Column(
         "short_term_experts",
@@ -96,6 +155,8 @@ DISPATCH_COLUMNS = [
         lambda e: e.short_term_experts,
         numeric=True,
         display=lambda e: _count_text(e.short_term_experts),
+        description=_("Short-term experts sent; empty when the source does not say."),
+        unit=_("persons"),
     ),
     Column(
         "other_experts",
@@ -103,6 +164,8 @@ DISPATCH_COLUMNS = [
         lambda e: e.other_experts,
         numeric=True,
         display=_other_experts_text,
+        description=_("Instructors and other experts; empty when the source does not say."),
+        unit=_("persons"),
     ),
     Column(
         "other_experts_role",
@@ -112,4 +175,48 @@ DISPATCH_COLUMNS = [
     ),
     Column("partner", _("Partner"), lambda e: e.partner, display=lambda e: e.partner or NOT_STATED),
     Column("description", _("Description"), lambda e: e.description),
+]
+
+# The countries page and countries.csv: one row per country or region with any activity.
+COUNTRY_COLUMNS = [
+    Column(
+        "code",
+        _("Code"),
+        lambda c: c.country.code,
+        on_screen=False,
+        description=_("ISO 3166-1 alpha-2 code of the country or region."),
+    ),
+    Column("country", _("Country/Region"), lambda c: c.name, link=lambda c: c.get_absolute_url()),
+    Column(
+        "deployments",
+        _("Disaster relief deployments"),
+        lambda c: c.deployments,
+        numeric=True,
+        description=_("Deployments of police officials with disaster relief teams there."),
+        unit=_("deployments"),
+    ),
+    Column(
+        "persons",
+        _("Police officials sent"),
+        lambda c: c.persons,
+        numeric=True,
+        description=_("Police officials sent there with disaster relief teams, in all."),
+        unit=_("persons"),
+    ),
+    Column(
+        "dispatches_hosted",
+        _("Expert dispatches hosted"),
+        lambda c: c.dispatches_hosted,
+        numeric=True,
+        description=_("Dispatches of police experts to this country or region."),
+        unit=_("dispatches"),
+    ),
+    Column(
+        "dispatches_benefiting",
+        _("Expert dispatches for its police elsewhere"),
+        lambda c: c.dispatches_benefiting,
+        numeric=True,
+        description=_("Dispatches hosted elsewhere to train or advise its police."),
+        unit=_("dispatches"),
+    ),
 ]

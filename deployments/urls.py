@@ -14,6 +14,7 @@ urlpatterns = [
         name="expert_dispatches_csv",
     ),
     path("countries/", views.country_list, name="country_list"),
+    path("countries.csv", views.country_list_csv, name="country_list_csv"),
     # Two letters in either case: upper case redirects to the lower-case address.
     re_path(r"^countries/(?P<code>[A-Za-z]{2})/$", views.country_detail, name="country_detail"),
 ]

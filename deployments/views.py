@@ -15,10 +15,10 @@ from django_countries.fields import Country
 from core.tables import csv_response, screen_columns, table_rows
 
 from .charts import disaster_relief_charts
-from .countries import activity_last_updated, country_activity
+from .countries import activity_last_updated, country_activity, country_record
 from .forms import DisasterReliefFilterForm, ExpertDispatchFilterForm
 from .models import DisasterDeployment, ExpertDispatch
-from .tables import DEPLOYMENT_COLUMNS, DISPATCH_COLUMNS
+from .tables import COUNTRY_COLUMNS, DEPLOYMENT_COLUMNS, DISPATCH_COLUMNS
 from .text import persons_text
 
 
@@ -74,6 +74,7 @@ def disaster_relief_context(request, auto_id="id_%s"):
         "jdr_shown": len(rows),
         "jdr_shown_persons_text": persons_text(sum(row.persons for row in rows)),
         "jdr_csv_url": reverse("deployments:disaster_relief_csv") + (f"?{query}" if query else ""),
+        "jdr_json_url": reverse("api:deployments") + (f"?{query}" if query else ""),
         "jdr_page_url": reverse("deployments:disaster_relief"),
     }
 
@@ -112,6 +113,7 @@ def expert_dispatches_context(request, auto_id="id_%s"):
         "dispatch_shown": len(dispatches),
         "dispatch_csv_url": reverse("deployments:expert_dispatches_csv")
         + (f"?{query}" if query else ""),
+        "dispatch_json_url": reverse("api:dispatches") + (f"?{query}" if query else ""),
         "dispatch_page_url": reverse("deployments:expert_dispatches"),
     }
 
@@ -170,6 +172,12 @@ def expert_dispatches_csv(request):
 
 
 @require_safe
+def country_list_csv(request):
+    rows = country_activity()
+    return csv_response(request, "countries-and-regions.csv", COUNTRY_COLUMNS, rows)
+
+
+@require_safe
 def country_list(request):
     context = {"activity": country_activity(), "last_updated": activity_last_updated()}
     return render(request, "deployments/country_list.html", context)
@@ -183,12 +191,9 @@ def country_detail(request, code):
     upper = code.upper()
     if upper not in countries:
         raise Http404("No such country code")
-    deployments = list(DisasterDeployment.objects.filter(country=upper).newest_first())
-    dispatches = list(ExpertDispatch.objects.involving(upper).newest_first())
-    if not deployments and not dispatches:
+    deployments, hosted, benefiting = country_record(upper)
+    if not deployments and not hosted and not benefiting:
         raise Http404("No activity recorded for this country")
-    hosted = [d for d in dispatches if d.country == upper]
-    benefiting = [d for d in dispatches if d.country != upper]
     deployment_columns = [c for c in DEPLOYMENT_COLUMNS if c.key != "country"]
     hosted_columns = [c for c in DISPATCH_COLUMNS if c.key != "country"]
     benefiting_columns = [c for c in DISPATCH_COLUMNS if c.key != "beneficiary"]
@@ -204,6 +209,6 @@ def country_detail(request, code):
             "hosted_rows": table_rows(hosted_columns, hosted),
             "benefiting_headers": _plain_headers(benefiting_columns),
             "benefiting_rows": table_rows(benefiting_columns, benefiting),
-            "last_updated": max(row.updated_at for row in [*deployments, *dispatches]),
+            "last_updated": max(row.updated_at for row in [*deployments, *hosted, *benefiting]),
         },
     )

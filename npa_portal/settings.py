@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "programs",
     "deployments",
     "pages",
+    "api",
+    "opendata",
     "csp",
     "axes",
 ]
@@ -57,6 +59,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 400 for requests no page can mean (NUL bytes, oversized query strings), before any work.
     "npa_portal.middleware.RequestGuardMiddleware",
+    # Any origin may read the open data (the API, the metadata, the feeds, the CSVs): outside
+    # the page cache, so that cached answers carry the header too.
+    "api.middleware.OpenDataCorsMiddleware",
     # Anonymous GETs of public pages and CSVs answered from the cache (npa_portal/caching.py).
     "npa_portal.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -221,6 +226,14 @@ SOURCE_URL = env.str(
     "SOURCE_URL", default="https://www.npa.go.jp/english/International_Cooperation.html"
 )
 SITE_NAME = "NPA International Cooperation"
+
+# The open data's licence and publisher, as the datasets' metadata states them (opendata/).
+# Japan's Government Standard Terms of Use 2.0 are compatible with CC BY 4.0.
+OPEN_DATA_LICENSE_URL = env.str(
+    "OPEN_DATA_LICENSE_URL", default="https://creativecommons.org/licenses/by/4.0/"
+)
+OPEN_DATA_PUBLISHER = "National Police Agency of Japan"
+OPEN_DATA_PUBLISHER_URL = "https://www.npa.go.jp/english/"
 
 LOGGING = {
     "version": 1,

@@ -9,6 +9,8 @@ urlpatterns = [
     # Browsers and admin pages ask for /favicon.ico; the icon itself is static/favicon.svg.
     path("favicon.ico", views.favicon, name="favicon"),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("", include("api.urls")),
+    path("", include("opendata.urls")),
     path("programs/", include("programs.urls")),
     path("", include("deployments.urls")),
     path("", include("pages.urls")),

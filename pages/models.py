@@ -22,10 +22,12 @@ HOME_SLUG = "home"
 # page with one of these slugs would hide them, or be hidden by them.
 RESERVED_SLUGS = (
     "admin",
+    "api",
     "countries",
     "deployments",
     "healthz",
     "media",
+    "open-data",
     "programs",
     "robots.txt",
     "search",

@@ -4,7 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import YearRangeForm
 
-from .models import DATABASE_LAST_YEAR, FIRST_YEAR, AnnualFigure, Scheme, last_allowed_year
+from .models import (
+    DATABASE_LAST_YEAR,
+    FIRST_YEAR,
+    AnnualFigure,
+    Program,
+    Scheme,
+    last_allowed_year,
+)
 
 
 class FigureYearsForm(YearRangeForm):
@@ -107,4 +114,29 @@ def year_figure_formset(programs):
         max_num=len(programs),
         validate_max=True,
         absolute_max=max(len(programs), 1),
+    )
+
+
+class ProgramFilterForm(FigureYearsForm):
+    """The years of the programs tables, narrowed to one scheme by its slug (the JSON API's
+    programs); a slug that is not a scheme is refused like any other bad parameter."""
+
+    scheme = forms.ModelChoiceField(
+        label=_("Scheme"),
+        help_text=_("The scheme's slug, as in the list of schemes."),
+        queryset=Scheme.objects.all(),
+        to_field_name="slug",
+        required=False,
+    )
+
+
+class FigureFilterForm(ProgramFilterForm):
+    """The JSON API's figures: years, scheme, and one published program by its slug."""
+
+    program = forms.ModelChoiceField(
+        label=_("Program"),
+        help_text=_("The program's slug, the last part of its page's address."),
+        queryset=Program.objects.published(),
+        to_field_name="slug",
+        required=False,
     )

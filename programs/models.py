@@ -192,6 +192,17 @@ class AnnualFigureQuerySet(models.QuerySet):
             queryset = queryset.filter(year__lte=last)
         return queryset
 
+    def in_table_order(self):
+        """Ordered as the tables list them: scheme, program, year (and id, for stable pages)."""
+        return self.order_by(
+            "program__scheme__display_order",
+            "program__scheme__name",
+            "program__display_order",
+            "program__name",
+            "year",
+            "pk",
+        )
+
     def light_rows(self, chunk_size=2000):
         """These figures, in order, as `FigureRow` tuples instead of model instances.
 

@@ -9,28 +9,53 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.tables import Column
 
 # Tidy table (figures.csv): one row per AnnualFigure.
 FIGURE_COLUMNS = [
-    Column("program", _("Program"), lambda figure: figure.program.name, field="program__name"),
+    Column(
+        "program",
+        _("Program"),
+        lambda figure: figure.program.name,
+        field="program__name",
+        description=_("The training program's name."),
+    ),
     Column(
         "scheme",
         _("Scheme"),
         lambda figure: figure.program.scheme.name,
         field="program__scheme__name",
+        description=_("The scheme (table) the program belongs to."),
     ),
-    Column("year", _("Year"), attrgetter("year"), numeric=True, field="year"),
+    Column(
+        "year",
+        _("Year"),
+        attrgetter("year"),
+        numeric=True,
+        field="year",
+        description=_("The year the program ran."),
+    ),
     Column(
         "participants",
         _("Participants"),
         attrgetter("participants"),
         numeric=True,
         field="participants",
+        description=_("Police officers who took part that year."),
+        unit=_("persons"),
     ),
-    Column("countries", _("Countries"), attrgetter("countries"), numeric=True, field="countries"),
+    Column(
+        "countries",
+        _("Countries"),
+        attrgetter("countries"),
+        numeric=True,
+        field="countries",
+        description=_("Countries the participants came from that year."),
+        unit=_("countries"),
+    ),
 ]
 
 # One program's page: one row per year (a YearRow), blank where the program was not held.
@@ -42,7 +67,12 @@ PROGRAM_YEAR_COLUMNS = [
 ]
 
 # Wide table (the page and table.csv): the program, then two columns per year.
-PROGRAM_COLUMN = Column("program", _("Program"), lambda row: row.program.name)
+PROGRAM_COLUMN = Column(
+    "program",
+    _("Program"),
+    lambda row: row.program.name,
+    description=_("The training program's name."),
+)
 
 
 def year_columns(year):
@@ -53,12 +83,18 @@ def year_columns(year):
             _("Participants"),
             lambda row: row.value(year, "participants"),
             numeric=True,
+            description=format_lazy(_("Police officers who took part in {year}."), year=year),
+            unit=_("persons"),
         ),
         Column(
             f"{year} countries",
             _("Countries"),
             lambda row: row.value(year, "countries"),
             numeric=True,
+            description=format_lazy(
+                _("Countries the participants came from in {year}."), year=year
+            ),
+            unit=_("countries"),
         ),
     ]
 

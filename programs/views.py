@@ -18,13 +18,7 @@ def _figures(first, last):
         AnnualFigure.objects.published()
         .between(first, last)
         .select_related("program__scheme")
-        .order_by(
-            "program__scheme__display_order",
-            "program__scheme__name",
-            "program__display_order",
-            "program__name",
-            "year",
-        )
+        .in_table_order()
     )
 
 
@@ -60,6 +54,7 @@ def scheme_tables_context(request, scheme=None):
         ),
         "figures_csv_url": reverse("programs:figures_csv") + suffix,
         "table_csv_url": reverse("programs:table_csv") + suffix,
+        "figures_json_url": reverse("api:figures") + suffix,
     }
 
 

@@ -1,0 +1,361 @@
+"""The JSON API: the pages' data, filters, validation, paging, caching headers and cost."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from deployments.models import DisasterDeployment
+from pages.models import Status
+from programs.models import AnnualFigure
+
+from .deployments_builders import deployment, dispatch, many_deployments, many_dispatches
+from .pages_builders import make_page
+from .programs_builders import make_figure, make_many, make_program
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def sample(db):
+    call_command("load_sample_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def get(client, name, *args, **params):
+    response = client.get(reverse(f"api:{name}", args=args), params)
+    assert response["Content-Type"].startswith("application/json"), response.content[:200]
+    return response
+
+
+def every_result(client, name, **params):
+    """Follow `next` from the first page to the last; every row once, in order."""
+    response = get(client, name, **params)
+    body = response.json()
+    rows = list(body["results"])
+    while body["next"]:
+        body = client.get(body["next"]).json()
+        rows += body["results"]
+    return rows
+
+
+# The data, and the published rule.
+
+
+def test_figures_are_the_published_figures_in_table_order(client, sample):
+    hidden = make_program("Not yet announced", published=False)
+    make_figure(hidden, year=2019)
+    rows = every_result(client, "figures", limit=7)
+    expected = AnnualFigure.objects.published().in_table_order()
+    assert [(r["program"], r["year"], r["participants"], r["countries"]) for r in rows] == [
+        (f.program.slug, f.year, f.participants, f.countries) for f in expected
+    ]
+    assert "not-yet-announced" not in {r["program"] for r in rows}
+    assert len(rows) == expected.count() > 0
+
+
+def test_unpublished_program_is_not_found(client):
+    make_program("Secret", published=False)
+    response = get(client, "program_detail", "secret")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "No published program has this slug."}
+    assert get(client, "programs").json()["count"] == 0
+
+
+def test_program_detail_lists_its_figures_and_totals(client):
+    program = make_program("Forensic Science")
+    make_figure(program, year=2018, participants=10, countries=5)
+    make_figure(program, year=2020, participants=7, countries=3)
+    body = get(client, "program_detail", program.slug).json()
+    assert [(f["year"], f["participants"]) for f in body["figures"]] == [(2018, 10), (2020, 7)]
+    assert body["total_participants"] == 17
+    assert (body["first_year"], body["latest_year"], body["years_run"]) == (2018, 2020, 2)
+    assert body["url"] == "http://testserver" + program.get_absolute_url()
+
+
+def test_draft_pages_and_pages_under_drafts_are_left_out(client):
+    public = make_page("About us")
+    draft = make_page("Coming soon", status=Status.DRAFT)
+    make_page("Child", parent=draft)
+    rows = get(client, "pages").json()["results"]
+    assert [row["id"] for row in rows] == [public.pk]
+    assert rows[0]["title_en"] == "About us"
+    assert rows[0]["url"] == "http://testserver/about-us/"
+
+
+def test_country_has_everything_for_that_country(client):
+    deployment(country="TR", year=2023, month=2, persons=23)
+    dispatch(country="TR", start_year=2019)
+    dispatch(country="TR", beneficiary="AF", start_year=2012, field_of_work="training")
+    body = get(client, "country_detail", "tr").json()
+    assert (body["code"], body["deployments"], body["persons"]) == ("TR", 1, 23)
+    assert body["dispatches_hosted"] == 2
+    assert [d["persons"] for d in body["disaster_relief_deployments"]] == [23]
+    afghanistan = get(client, "country_detail", "AF").json()
+    assert afghanistan["dispatches_benefiting"] == 1
+    assert afghanistan["dispatches_benefiting_list"][0]["country"] == "TR"
+    assert get(client, "country_detail", "zz").status_code == 404
+    assert get(client, "country_detail", "fr").status_code == 404  # no activity
+
+
+def test_countries_list_matches_the_countries_page(client, sample):
+    rows = every_result(client, "country_list")
+    page = client.get(reverse("deployments:country_list")).content.decode()
+    assert rows
+    for row in rows:
+        assert f'href="/countries/{row["code"].lower()}/"' in page
+
+
+# Filters: the pages' own forms.
+
+
+def test_deployment_filters_and_sort_are_the_pages(client, sample):
+    body = get(client, "deployments", disaster="earthquake", sort="-persons").json()
+    expected = DisasterDeployment.objects.filter(disaster="earthquake")
+    assert body["count"] == expected.count()
+    persons = [row["persons"] for row in body["results"]]
+    assert persons == sorted(persons, reverse=True)
+    years = get(client, "deployments", **{"from": 2000, "to": 2010}).json()["results"]
+    assert years and all(2000 <= row["year"] <= 2010 for row in years)
+    turkey = get(client, "deployments", country="tr").json()["results"]
+    assert turkey and {row["country"] for row in turkey} == {"TR"}
+
+
+def test_dispatch_filters_are_the_pages(client):
+    dispatch(country="ID", start_year=2010, end_year=2014)
+    dispatch(country="TL", start_year=2018)
+    body = get(client, "dispatches", **{"from": 2012, "to": 2013}).json()
+    assert [row["country"] for row in body["results"]] == ["ID"]
+    assert get(client, "dispatches", country="TL").json()["count"] == 1
+
+
+def test_figures_filter_by_years_scheme_and_program(client):
+    program = make_program("Forensic Science")
+    for year in (2017, 2018, 2019):
+        make_figure(program, year=year)
+    make_figure(make_program("Other"), year=2018)
+    body = get(client, "figures", program=program.slug, **{"from": 2018}).json()
+    assert [row["year"] for row in body["results"]] == [2018, 2019]
+    scheme = program.scheme.slug
+    assert get(client, "figures", scheme=scheme, to=2018).json()["count"] == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "parameter"),
+    [
+        ("figures", {"from": "abc"}, "from"),
+        ("figures", {"to": "99999999999999999999"}, "to"),
+        ("figures", {"from": "2020", "to": "2010"}, "from"),
+        ("figures", {"scheme": "no-such-scheme"}, "scheme"),
+        ("figures", {"limit": "0"}, "limit"),
+        ("figures", {"limit": "1001"}, "limit"),
+        ("figures", {"offset": "-1"}, "offset"),
+        ("programs", {"from": "1800"}, "from"),
+        ("deployments", {"disaster": "meteor"}, "disaster"),
+        ("deployments", {"team": "<script>"}, "team"),
+        ("deployments", {"country": "XX"}, "country"),
+        ("deployments", {"sort": "pk"}, "sort"),
+        ("deployments", {"from": "1986"}, "from"),
+        ("dispatches", {"country": "'; DROP TABLE x; --"}, "country"),
+        ("dispatches", {"from": "1.5"}, "from"),
+        ("pages", {"limit": "many"}, "limit"),
+        ("countries", {"offset": "1e3"}, "offset"),
+        ("schemes", {"limit": ["1", "2"]}, "limit"),
+    ],
+)
+def test_bad_parameter_is_a_400_naming_it(client, name, params, parameter):
+    url_name = {"countries": "country_list"}.get(name, name)
+    response = get(client, url_name, **params)
+    assert response.status_code == 400
+    body = response.json()
+    assert body["detail"] == "The query was not understood."
+    assert parameter in [error["parameter"] for error in body["errors"]]
+    assert all(error["message"] for error in body["errors"])
+
+
+def test_the_api_and_the_page_refuse_the_same_values_with_the_same_message(client, sample):
+    params = {"disaster": "meteor", "from": "abc"}
+    api = get(client, "deployments", **params).json()["errors"]
+    page = client.get(reverse("deployments:disaster_relief"), params)
+    assert page.status_code == 400
+    for error in api:
+        assert error["message"] in page.content.decode().replace("&quot;", '"')
+
+
+# Paging.
+
+
+def test_pages_link_to_each_other_and_count_everything(client):
+    many_dispatches(25)
+    first = get(client, "dispatches", limit=3, country="ID").json()
+    assert first["count"] == 7  # every 4th of 25 is in Indonesia
+    assert first["previous"] is None
+    assert first["next"] == "http://testserver/api/v1/dispatches?country=ID&limit=3&offset=3"
+    body = get(client, "dispatches", limit=10).json()
+    second = client.get(body["next"]).json()
+    assert second["previous"] == "http://testserver/api/v1/dispatches?limit=10"
+    assert len(every_result(client, "dispatches", limit=10)) == 25
+
+
+# Headers: CORS, ETag and 304, the page cache's mark.
+
+
+def test_every_get_may_be_read_from_any_origin(client, sample):
+    for name in ("figures", "deployments", "openapi-json"):
+        assert get(client, name)["Access-Control-Allow-Origin"] == "*"
+    assert get(client, "figures", limit="x")["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Origin" not in client.get(reverse("programs:index"))
+
+
+def test_unchanged_answer_is_a_304_to_its_etag(client, sample):
+    first = get(client, "figures")
+    assert first.status_code == 200 and first["ETag"]
+    again = client.get(reverse("api:figures"), headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_only_the_canonical_address_is_marked_for_the_page_cache(client, sample):
+    first = get(client, "deployments", limit=5, disaster="earthquake", **{"from": 1990})
+    # The form's own order and no defaults: the addresses `next` links to.
+    query = first.json()["next"].split("?")[1]
+    assert query == "disaster=earthquake&limit=5&offset=5&from=1990"
+    canonical = client.get(f"/api/v1/deployments?{query}")
+    assert "public" in canonical["Cache-Control"]
+    reordered = client.get("/api/v1/deployments?from=1990&offset=5&limit=5&disaster=earthquake")
+    assert "public" not in reordered.get("Cache-Control", "")
+    assert reordered.json() == canonical.json()
+
+
+# The OpenAPI document and its documentation page.
+
+
+def test_openapi_document_is_3_1_and_describes_every_endpoint(client):
+    document = get(client, "openapi-json").json()
+    assert document["openapi"] == "3.1.0"
+    paths = document["paths"]
+    for path in ("schemes", "programs", "figures", "deployments", "dispatches", "countries"):
+        assert f"/api/v1/{path}" in paths
+    assert "/api/v1/countries/{code}" in paths
+    assert "/api/v1/pages" in paths
+    parameters = {p["name"]: p for p in paths["/api/v1/deployments"]["get"]["parameters"]}
+    assert parameters["from"]["schema"] == {"type": "integer", "minimum": 1987, "maximum": 2100}
+    assert "tsunami" in parameters["disaster"]["schema"]["enum"]
+    assert set(paths["/api/v1/figures"]["get"]["responses"]) == {"200", "400"}
+
+
+def test_documentation_page_runs_no_script_and_links_the_document(client):
+    response = client.get(reverse("api:openapi-view"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<script" not in html
+    assert "cdn" not in html.lower()
+    assert 'href="/api/v1/openapi.json"' in html
+    assert "/api/v1/deployments" in html and "disaster_label_en" in html
+
+
+# Cost: a fixed number of queries, whatever the data size.
+
+
+LIST_QUERIES = {
+    "schemes": 2,
+    "programs": 2,
+    "figures": 2,
+    "deployments": 1,
+    "dispatches": 2,
+    "country_list": 3,
+    "pages": 2,
+}
+
+
+def _fill(scale):
+    make_many(schemes=2, programs=5 * scale, years=3 * scale)
+    many_deployments(30 * scale)
+    many_dispatches(20 * scale)
+    parent = make_page("Parent")
+    for index in range(5 * scale):
+        make_page(f"Page {index}", parent=parent)
+
+
+@pytest.mark.parametrize("scale", [1, 10])
+@pytest.mark.parametrize("name", sorted(LIST_QUERIES))
+def test_list_endpoints_cost_the_same_queries_at_any_size(
+    client, django_assert_num_queries, name, scale
+):
+    _fill(scale)
+    with django_assert_num_queries(LIST_QUERIES[name]):
+        response = get(client, name, limit=1000)
+    assert response.status_code == 200
+    assert response.json()["count"] > 0
+
+
+def test_figures_filtered_by_scheme_and_program_add_their_lookups_only(
+    client, django_assert_num_queries
+):
+    program = make_figure().program
+    with django_assert_num_queries(4):  # the scheme, the program, the count, the page
+        get(client, "figures", scheme=program.scheme.slug, program=program.slug)
+
+
+# The page cache, as for the pages.
+
+
+@pytest.fixture
+def page_cache(settings):
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_answers_come_from_the_page_cache_until_an_edit(
+    client, page_cache, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+
+    row = deployment(persons=5)
+    connection.run_on_commit = []  # as if the fixture's rows had been committed long ago
+    first = get(client, "deployments")
+    second = get(client, "deployments")
+    assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
+    assert second["Access-Control-Allow-Origin"] == "*"
+    assert second["Last-Modified"] and second["ETag"]
+    revisit = client.get(reverse("api:deployments"), headers={"If-None-Match": second["ETag"]})
+    assert revisit.status_code == 304
+    with django_capture_on_commit_callbacks(execute=True):
+        row.persons = 6
+        row.save()
+    after = get(client, "deployments")
+    assert after["X-Cache"] == "MISS"
+    assert after.json()["results"][0]["persons"] == 6
+
+
+# Every data page links its JSON twin.
+
+
+@pytest.mark.parametrize(
+    ("page", "twin"),
+    [
+        ("/programs/?from=2018", "/api/v1/figures?from=2018"),
+        (
+            "/deployments/disaster-relief/?disaster=earthquake",
+            "/api/v1/deployments?disaster=earthquake",
+        ),
+        ("/deployments/expert-dispatches/?country=ID", "/api/v1/dispatches?country=ID"),
+        ("/countries/", "/api/v1/countries"),
+        ("/countries/tr/", "/api/v1/countries/tr"),
+    ],
+)
+def test_data_page_links_its_json_twin_in_head_and_beside_the_downloads(client, sample, page, twin):
+    html = client.get(page).content.decode()
+    assert f'<link rel="alternate" type="application/json" href="{twin}">' in html
+    assert f'<a href="{twin}" type="application/json">' in html
+    assert client.get(twin).status_code == 200
+
+
+def test_program_page_links_its_json_twin(client):
+    program = make_figure().program
+    html = client.get(program.get_absolute_url()).content.decode()
+    twin = reverse("api:program_detail", args=[program.slug])
+    assert f'<link rel="alternate" type="application/json" href="{twin}">' in html
+    assert f'<a href="{twin}" type="application/json">' in html
