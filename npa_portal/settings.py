@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "npa_portal",
+    "core",
+    "editorial",
     "programs",
     "deployments",
     "pages",

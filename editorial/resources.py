@@ -15,7 +15,7 @@ from import_export import resources, widgets
 from import_export.resources import Diff
 from import_export.results import Error, RowResult
 
-from .exports import FORMULA_PREFIXES, neutralise
+from core.tables import FORMULA_PREFIXES, neutralise
 
 # C0 control characters other than tab, line feed and carriage return.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -174,7 +174,7 @@ class EditorialResource(resources.ModelResource):
         return attribute
 
     def import_data(self, dataset, *args, **kwargs):
-        # The file's line of each row, when the reader kept them (npa_portal.import_formats).
+        # The file's line of each row, when the reader kept them (editorial.formats).
         self.source_lines = getattr(dataset, "source_lines", None)
         if len(dataset) > MAX_IMPORT_ROWS:
             result = self.get_result_class()()
