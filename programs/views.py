@@ -7,9 +7,9 @@ from django.views.decorators.http import require_safe
 from core.tables import csv_response, database_cells
 
 from .charts import participants_charts, program_chart
-from .exports import FIGURE_COLUMNS, PROGRAM_YEAR_COLUMNS, WideTable, YearRow, pivot, scheme_tables
 from .forms import YearRangeForm
 from .models import AnnualFigure, Program, Scheme
+from .tables import FIGURE_COLUMNS, PROGRAM_YEAR_COLUMNS, WideTable, YearRow, pivot, scheme_tables
 
 
 def _figures(first, last):

@@ -36,6 +36,24 @@ def boxes(page, selector):
     )
 
 
+def test_header_menu_is_one_line_at_1280px_without_sub_pages(page, site):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    for name, path in TABLE_PAGES.items():
+        page.goto(site + path)
+        entries = boxes(page, ".nav-list > li")
+        assert entries, path
+        assert {round(entry["top"]) for entry in entries} == {round(entries[0]["top"])}, (
+            f"{path}: the menu wraps: {entries}"
+        )
+        # Sub-pages are listed on their parent page, not in the bar.
+        assert page.locator(".nav-list ul").count() == 0, path
+        assert "Technical assistance" not in page.locator(".nav-list").inner_text()
+        if name in ("home", "programs", "content-page-blocks"):
+            screenshot(page, f"layout-{name}")
+    page.goto(site + "/international-cooperation/")
+    assert page.locator(".sub-pages").get_by_role("link", name="Technical assistance").count()
+
+
 @pytest.mark.parametrize("width", (320, 375, 1280))
 @pytest.mark.parametrize(
     "path", ("/deployments/disaster-relief/", CONTENT_PAGE_WITH_BLOCKS), ids=("page", "content")
