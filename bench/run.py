@@ -45,6 +45,7 @@ def free_port():
 
 
 PORT = free_port()  # a port nobody else uses (other benchmarks may be running)
+PAGE_CACHE = "site"  # or "stock": Django's per-site cache middleware (bench/settings.py)
 REDIS_URL = "redis://127.0.0.1:6379/13"
 PG = "postgres://postgres@127.0.0.1:5432/"
 DATABASES = {"small": "npa_bench_small", "large": "npa_bench_large", "csv": "npa_bench_csv"}
@@ -89,14 +90,14 @@ def base_env(db_url):
     }
     env.update(
         {
-            "DJANGO_SETTINGS_MODULE": "npa_portal.settings",
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
             "DJANGO_DEBUG": "false",
             "DJANGO_SECRET_KEY": "benchmark-only-secret-key-not-for-production-0123456789",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DJANGO_LOG_LEVEL": "WARNING",
             "DATABASE_URL": db_url,
             "CACHE_URL": REDIS_URL,
-            "BENCH_TRIVIAL_VIEW": "true",
+            "BENCH_PAGE_CACHE": PAGE_CACHE,
         }
     )
     return env
@@ -355,7 +356,8 @@ def report(data):
     )
     lines.append("")
     lines.append(
-        f"Throughput (gunicorn, {WORKERS} sync workers, DEBUG off, Redis page cache), "
+        f"Throughput (gunicorn, {WORKERS} sync workers, DEBUG off, Redis page cache: "
+        f"{data['page_cache']}), "
         f"{data['seconds']} s per wrk run; warm runs and the trivial view alternate, "
         f"{data['rounds']} runs each, best kept, with "
         f"{data['connections']} connections, cold (uncached) runs with {WORKERS}. "
@@ -432,7 +434,15 @@ def main():
     parser.add_argument("--quick", action="store_true", help="short runs, for iterating")
     parser.add_argument("--reuse", action="store_true", help="keep databases built earlier")
     parser.add_argument("--sqlite", action="store_true", help="SQLite even if PostgreSQL answers")
+    parser.add_argument(
+        "--page-cache",
+        choices=["site", "stock"],
+        default="site",
+        help="the site's page cache, or Django's UpdateCache/FetchFromCacheMiddleware",
+    )
     options = parser.parse_args()
+    global PAGE_CACHE
+    PAGE_CACHE = options.page_cache
     if not shutil.which("wrk"):
         sys.exit(
             "wrk is not installed. On Debian/Ubuntu: sudo apt-get install -y wrk "
@@ -452,6 +462,7 @@ def main():
         "rounds": rounds,
         "soak_seconds": soak_seconds,
         "connections": connections,
+        "page_cache": PAGE_CACHE,
     }
 
     log(f"Building databases ({engine})...")

@@ -13,6 +13,7 @@ from django_countries import countries
 from django_countries.fields import Country
 
 from npa_portal.exports import csv_response, screen_columns, table_rows
+from npa_portal.page_cache import canonical_query
 
 from .charts import disaster_relief_charts
 from .exports import DEPLOYMENT_COLUMNS, DISPATCH_COLUMNS
@@ -126,6 +127,7 @@ def _status(form):
     return 200 if form.is_valid() else 400
 
 
+@canonical_query(DisasterReliefFilterForm)
 @require_safe
 def disaster_relief(request):
     context = disaster_relief_context(request)
@@ -138,6 +140,7 @@ def disaster_relief(request):
     )
 
 
+@canonical_query(ExpertDispatchFilterForm)
 @require_safe
 def expert_dispatches(request):
     context = expert_dispatches_context(request)
@@ -155,6 +158,7 @@ def _bad_request(form):
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
 
+@canonical_query(DisasterReliefFilterForm)
 @require_safe
 def disaster_relief_csv(request):
     """The table as on screen, same filters and sort; a bad parameter is a 400, not a guess."""
@@ -164,6 +168,7 @@ def disaster_relief_csv(request):
     return csv_response(request, "disaster-relief-deployments.csv", DEPLOYMENT_COLUMNS, rows)
 
 
+@canonical_query(ExpertDispatchFilterForm)
 @require_safe
 def expert_dispatches_csv(request):
     form = ExpertDispatchFilterForm(request.GET)

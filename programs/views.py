@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from npa_portal.exports import csv_response, database_cells
+from npa_portal.page_cache import canonical_query
 
 from .charts import participants_charts, program_chart
 from .exports import FIGURE_COLUMNS, PROGRAM_YEAR_COLUMNS, WideTable, YearRow, pivot, scheme_tables
@@ -78,6 +79,7 @@ def participants_charts_context(request, id_prefix=""):
     return context
 
 
+@canonical_query(YearRangeForm)
 @require_safe
 def index(request):
     context = participants_charts_context(request)
@@ -131,6 +133,7 @@ def _filename(stem, first, last):
     return f"{stem}.csv"
 
 
+@canonical_query(YearRangeForm)
 @require_safe
 def figures_csv(request):
     """Tidy download: one row per program and year."""
@@ -143,6 +146,7 @@ def figures_csv(request):
     return csv_response(request, filename, FIGURE_COLUMNS, cells, cells=True)
 
 
+@canonical_query(YearRangeForm)
 @require_safe
 def table_csv(request):
     """Wide download, as on screen: a row per program, two columns per year."""
