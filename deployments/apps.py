@@ -7,7 +7,7 @@ class DeploymentsConfig(AppConfig):
     verbose_name = _("Deployments and dispatches")
 
     def ready(self):
-        from npa_portal import figures
+        from core import figures
 
         from .figures import country_figures, dispatch_figures, jdr_figures
 

@@ -7,7 +7,7 @@ from one grouped query over the same filtered deployments.
 from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
 
-from npa_portal.charts import bar_chart
+from core.charts import bar_chart
 
 from .models import DisasterType
 

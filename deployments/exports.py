@@ -6,7 +6,7 @@ a cell format changes in one place.
 
 from django.utils.translation import gettext_lazy as _
 
-from npa_portal.exports import Column
+from core.tables import Column
 
 from .models import country_name
 

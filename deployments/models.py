@@ -23,6 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country, CountryField
 from simple_history.models import HistoricalRecords
 
+from core.models import TimeStampedModel
+
 # The JDR Law dates from 1987; no deployment with a JDR team can be older.
 FIRST_JDR_YEAR = 1987
 # Police expert dispatches go back further than the JDR; this only stops typing slips.
@@ -191,7 +193,7 @@ class DeploymentSummary:
         return [total for total in self.by_team if total.count]
 
 
-class DisasterDeployment(models.Model):
+class DisasterDeployment(TimeStampedModel):
     """Police officials who went abroad with a JDR team after one disaster."""
 
     year = models.PositiveSmallIntegerField(
@@ -242,14 +244,6 @@ class DisasterDeployment(models.Model):
         _("source link"),
         blank=True,
         help_text=_("Optional: the announcement or report this row comes from."),
-    )
-    created_at = models.DateTimeField(
-        _("created"), auto_now_add=True, help_text=_("When this row was first saved.")
-    )
-    updated_at = models.DateTimeField(
-        _("last changed"),
-        auto_now=True,
-        help_text=_("When this row was last saved; the public pages show it as “last updated”."),
     )
 
     history = HistoricalRecords()
@@ -367,7 +361,7 @@ class ExpertDispatchQuerySet(models.QuerySet):
         return dict(rows.annotate(n=Count("pk")))
 
 
-class ExpertDispatch(models.Model):
+class ExpertDispatch(TimeStampedModel):
     """Police experts sent abroad to advise or train, for one period and one field of work."""
 
     country = CountryField(
@@ -441,14 +435,6 @@ class ExpertDispatch(models.Model):
         _("source link"),
         blank=True,
         help_text=_("Optional: the announcement or report this row comes from."),
-    )
-    created_at = models.DateTimeField(
-        _("created"), auto_now_add=True, help_text=_("When this row was first saved.")
-    )
-    updated_at = models.DateTimeField(
-        _("last changed"),
-        auto_now=True,
-        help_text=_("When this row was last saved; the public pages show it as “last updated”."),
     )
 
     history = HistoricalRecords()

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 from django_countries import countries
 from django_countries.fields import Country
 
-from npa_portal.exports import csv_response, screen_columns, table_rows
+from core.tables import csv_response, screen_columns, table_rows
 from npa_portal.page_cache import canonical_query
 
 from .charts import disaster_relief_charts

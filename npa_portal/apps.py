@@ -3,7 +3,7 @@ from django.db.models.signals import post_migrate
 
 
 class NpaPortalConfig(AppConfig):
-    """The project itself, as an app: shared templates tags, site-wide commands, staff roles."""
+    """The project itself, as an app: site-wide commands and staff roles."""
 
     name = "npa_portal"
     verbose_name = "NPA portal"

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from .figures import LiveFigures
+from core.figures import LiveFigures
 
 
 def site(request):

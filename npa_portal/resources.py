@@ -15,7 +15,7 @@ from import_export import resources, widgets
 from import_export.resources import Diff
 from import_export.results import Error, RowResult
 
-from .exports import FORMULA_PREFIXES, neutralise
+from core.tables import FORMULA_PREFIXES, neutralise
 
 # C0 control characters other than tab, line feed and carriage return.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")

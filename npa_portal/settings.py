@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "npa_portal",
+    "core",
     "programs",
     "deployments",
     "pages",

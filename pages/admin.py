@@ -3,8 +3,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.figures import LiveFigures
 from npa_portal.admin_history import HistoryAdmin
-from npa_portal.figures import LiveFigures
 
 from .models import Page, Section, Status
 

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import TimeStampedModel
+
 HOME_SLUG = "home"
 # First path segments that the data pages and the site machinery already use: a top-level
 # page with one of these slugs would hide them, or be hidden by them.
@@ -60,7 +62,7 @@ class PageQuerySet(models.QuerySet):
         )
 
 
-class Page(models.Model):
+class Page(TimeStampedModel):
     title = models.CharField(_("title"), max_length=200, help_text=_("The page's main heading."))
     slug = models.SlugField(
         _("slug"),
@@ -114,8 +116,6 @@ class Page(models.Model):
         default=0,
         help_text=_("Menu entries are listed from the lowest number to the highest."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     history = HistoricalRecords()
     objects = PageQuerySet.as_manager()

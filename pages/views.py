@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from npa_portal.figures import LiveFigures
+from core.figures import LiveFigures
 
 from .blocks import render_block
 from .models import HOME_SLUG, Page

@@ -7,7 +7,7 @@ class ProgramsConfig(AppConfig):
     verbose_name = _("Training programs")
 
     def ready(self):
-        from npa_portal import figures
+        from core import figures
 
         from .models import live_figures
 

@@ -6,7 +6,7 @@ the tables' own rows; the totals come from one aggregate query), so they follow 
 
 from django.utils.translation import gettext as _
 
-from npa_portal.charts import column_chart
+from core.charts import column_chart
 
 # Beyond this many programs on one page, one chart each is too many to read (and to draw:
 # hundreds of charts made the page 60 times heavier); each program's own page keeps its chart.

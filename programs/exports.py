@@ -11,7 +11,7 @@ from operator import attrgetter
 
 from django.utils.translation import gettext_lazy as _
 
-from npa_portal.exports import Column
+from core.tables import Column
 
 # Tidy table (figures.csv): one row per AnnualFigure.
 FIGURE_COLUMNS = [

@@ -14,9 +14,10 @@ from django.db.models import Count, F, Max, Min, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from core.models import SlugFromNameMixin, TimeStampedModel, slug_not_empty
 
 FIRST_YEAR = 1950
 # The real upper bound is "next year", which moves, and a database CHECK constraint must be
@@ -32,35 +33,9 @@ def last_allowed_year():
     return timezone.localdate().year + 1
 
 
-def unique_slug(instance, value, fallback):
-    """A slug from `value`, made unique among the instance's model by a numeric suffix."""
-    model = type(instance)
-    max_length = model._meta.get_field("slug").max_length
-    base = slugify(value)[: max_length - 4].strip("-") or fallback
-    others = (
-        model._default_manager.exclude(pk=instance.pk) if instance.pk else model._default_manager
-    )
-    candidate, number = base, 2
-    while others.filter(slug=candidate).exists():
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
+class Scheme(SlugFromNameMixin, TimeStampedModel):
+    slug_fallback = "scheme"
 
-
-class TimeStampedModel(models.Model):
-    created_at = models.DateTimeField(
-        _("created at"), auto_now_add=True, help_text=_("When this row was first saved.")
-    )
-    updated_at = models.DateTimeField(
-        _("updated at"),
-        auto_now=True,
-        help_text=_("When this row was last saved; the public pages show it as “last updated”."),
-    )
-
-    class Meta:
-        abstract = True
-
-
-class Scheme(TimeStampedModel):
     name = models.CharField(
         _("name"),
         max_length=200,
@@ -96,27 +71,14 @@ class Scheme(TimeStampedModel):
         verbose_name = _("scheme")
         verbose_name_plural = _("schemes")
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(slug=""),
-                name="programs_scheme_slug_not_empty",
-                violation_error_message=_("A scheme needs a slug."),
-            ),
+            slug_not_empty(_("A scheme needs a slug.")),
         ]
 
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name, "scheme")
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("programs:index") + f"#scheme-{self.slug}"
-
-    def clean(self):
-        if not self.slug and self.name:
-            self.slug = unique_slug(self, self.name, "scheme")
 
 
 class ProgramQuerySet(models.QuerySet):
@@ -143,7 +105,9 @@ class ProgramQuerySet(models.QuerySet):
         return max((stamp for stamp in stamps.values() if stamp), default=None)
 
 
-class Program(TimeStampedModel):
+class Program(SlugFromNameMixin, TimeStampedModel):
+    slug_fallback = "program"
+
     name = models.CharField(
         _("name"),
         max_length=200,
@@ -193,27 +157,14 @@ class Program(TimeStampedModel):
         # Editors enter programs; what the public sees is the Publishers' call.
         permissions = [("publish_program", _("Can publish and unpublish programs"))]
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(slug=""),
-                name="programs_program_slug_not_empty",
-                violation_error_message=_("A program needs a slug."),
-            ),
+            slug_not_empty(_("A program needs a slug.")),
         ]
 
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name, "program")
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("programs:detail", kwargs={"slug": self.slug})
-
-    def clean(self):
-        if not self.slug and self.name:
-            self.slug = unique_slug(self, self.name, "program")
 
 
 class FigureRow(NamedTuple):
@@ -382,7 +333,7 @@ class AnnualFigure(TimeStampedModel):
 
 
 def live_figures():
-    """The "programs" namespace of the site's live figures (see npa_portal.figures)."""
+    """The "programs" namespace of the site's live figures (see core.figures)."""
     return {
         **AnnualFigure.objects.published().summary(),
         "programs_total": Program.objects.published().count(),

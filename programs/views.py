@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from npa_portal.exports import csv_response, database_cells
+from core.tables import csv_response, database_cells
 from npa_portal.page_cache import canonical_query
 
 from .charts import participants_charts, program_chart

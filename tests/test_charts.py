@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.charts import bar_chart, column_chart, nice_ticks
 from deployments import sample_data as deployments_sample
 from deployments.models import DisasterDeployment
-from npa_portal.charts import bar_chart, column_chart, nice_ticks
 from pages.models import Block
 from programs import charts as programs_charts
 from programs import sample_data as programs_sample

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from npa_portal.exports import CSV_CHUNK_BYTES, Column, csv_response
+from core.tables import CSV_CHUNK_BYTES, Column, csv_response
 from programs.models import AnnualFigure
 
 from .programs_builders import make_many

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.figures import LiveFigures
 from deployments.models import (
     DisasterDeployment,
     ExpertDispatch,
@@ -12,7 +13,6 @@ from deployments.models import (
     countries_reached,
     country_activity,
 )
-from npa_portal.figures import LiveFigures
 
 from .deployments_builders import deployment, dispatch
 

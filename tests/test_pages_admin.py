@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
 
-from npa_portal.figures import LiveFigures
+from core.figures import LiveFigures
 from npa_portal.roles import EDITORS, PUBLISHERS
 from pages.models import Block, Page, Status
 from tests.deployments_builders import deployment

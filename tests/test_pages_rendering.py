@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import pytest
 from django.test import Client
 
-from npa_portal.figures import LiveFigures
+from core.figures import LiveFigures
 from pages.models import Status
 from pages.rendering import render_markdown, render_plain
 from tests.deployments_builders import deployment

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from npa_portal.figures import LiveFigures
+from core.figures import LiveFigures
 from pages import sample_data
 from pages.models import HOME_SLUG, Block, Page, Section, Status
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import dateformat, timezone
 
-from npa_portal.figures import LiveFigures
+from core.figures import LiveFigures
 from pages.models import HOME_SLUG, Status
 from tests.deployments_builders import deployment, dispatch
 from tests.pages_builders import make_page, make_section

@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.forms import modelform_factory
 from django.utils import timezone
 
-from npa_portal.figures import LiveFigures
+from core.figures import LiveFigures
 from programs.models import AnnualFigure, Program, Scheme
 from tests.programs_builders import make_figure, make_program, make_scheme
 

@@ -1,7 +1,7 @@
 """Database rule: a deployment cannot be later than the current month.
 
 A CHECK constraint cannot say this (it must give the same answer forever, and "now" moves), so
-a trigger checks each row as it is written, on SQLite and PostgreSQL (npa_portal/triggers.py).
+a trigger checks each row as it is written, on SQLite and PostgreSQL (core/triggers.py).
 The database clock runs in UTC while the site's forms use Tokyo time, so the trigger allows the
 month of *tomorrow* in UTC: it never refuses a row the form accepted, and still refuses
 anything later.
@@ -13,7 +13,7 @@ tests/test_deployments_models.py fails if it is missing.
 
 from django.db import migrations
 
-from npa_portal.triggers import refuse_rows_where
+from core.triggers import refuse_rows_where
 
 
 class Migration(migrations.Migration):

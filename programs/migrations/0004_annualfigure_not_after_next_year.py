@@ -2,7 +2,7 @@
 
 The CHECK constraint programs_annualfigure_year_in_range keeps the fixed bounds (1950-2100); a
 CHECK cannot hold "next year", which moves, so a trigger checks each row as it is written, on
-SQLite and PostgreSQL (npa_portal/triggers.py). The database clock runs in UTC while the forms
+SQLite and PostgreSQL (core/triggers.py). The database clock runs in UTC while the forms
 use Tokyo time, so the trigger reckons "this year" from *tomorrow* in UTC: it never refuses a
 row the form accepted.
 
@@ -13,7 +13,7 @@ tests/test_programs_models.py fails if it is missing.
 
 from django.db import migrations
 
-from npa_portal.triggers import refuse_rows_where
+from core.triggers import refuse_rows_where
 
 
 class Migration(migrations.Migration):

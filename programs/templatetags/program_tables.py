@@ -9,7 +9,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from npa_portal.templatetags.data_tables import cell_text
+from core.templatetags.data_tables import cell_text
 
 register = template.Library()
 
