@@ -54,8 +54,6 @@ MIDDLEWARE = [
     # Outermost: security headers on every answer, cached or not.
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # 400 for requests no page can mean (NUL bytes, oversized query strings), before any work.
-    "npa_portal.middleware.RequestGuardMiddleware",
     # Anonymous GETs of public pages and CSVs answered from the cache (npa_portal/page_cache.py).
     "npa_portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -147,9 +145,8 @@ AXES_CLIENT_IP_CALLABLE = "npa_portal.middleware.client_ip"
 # REMOTE_ADDR). Only the addresses those proxies added are believed.
 PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
 
-# Request limits: a longer query string, or a longer single parameter, answers 400.
-MAX_QUERY_STRING_LENGTH = 2048
-MAX_QUERY_PARAMETER_LENGTH = 500
+# More parameters than this in a query string or form answer 400 (Django's default, stated).
+# The length of an address is limited by gunicorn (--limit-request-line, see the Makefile).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # Security headers on every response.
