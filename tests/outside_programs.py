@@ -7,7 +7,8 @@ import shutil
 
 import pytest
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
+# TEST_REDIS_URL points the tests at another Redis database (default: database 15 on this machine).
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 INSTALL = {
     "redis": "apt-get install -y redis-server && redis-server --daemonize yes",
     "chromium": "apt-get install -y chromium",
