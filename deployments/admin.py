@@ -8,8 +8,8 @@ from django_countries.fields import CountryField
 from django_countries.filters import CountryFilter
 from django_countries.widgets import LazySelect
 
-from npa_portal.admin_history import HistoryAdmin
-from npa_portal.admin_imports import EditorialImportExportMixin
+from editorial.admin import HistoryAdmin
+from editorial.imports import EditorialImportExportMixin
 
 from .models import DisasterDeployment, ExpertDispatch
 from .resources import DisasterDeploymentResource, ExpertDispatchResource

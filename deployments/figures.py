@@ -4,7 +4,8 @@ Content pages write `{{ figures.jdr.deployments }}` or a placeholder such as "jd
 every value is computed from the database when a page asks for it.
 """
 
-from .models import DisasterDeployment, ExpertDispatch, countries_reached
+from .countries import countries_reached
+from .models import DisasterDeployment, ExpertDispatch
 
 
 def jdr_figures():

@@ -16,8 +16,8 @@ from .models import (
     LAST_POSSIBLE_YEAR,
     DisasterType,
     Team,
-    country_name,
 )
+from .text import country_name
 
 
 class CountryCodeField(forms.ChoiceField):

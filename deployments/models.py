@@ -5,10 +5,6 @@ column says "Country/Region") and use "Türkiye" for TR, the name Japan and the 
 since 2022; the source page, older, says "Turkey".
 """
 
-from dataclasses import dataclass, field
-from datetime import datetime
-from functools import lru_cache
-
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -18,12 +14,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.text import format_lazy
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import Country, CountryField
+from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
+
+from .summaries import DeploymentSummary, TeamTotal
+from .text import choice_label, host_countries_text, month_year, persons_text
 
 # The JDR Law dates from 1987; no deployment with a JDR team can be older.
 FIRST_JDR_YEAR = 1987
@@ -37,53 +35,6 @@ FIRST_DISPATCH_YEAR = 1950
 # bound against typing slips such as 20023.
 LAST_POSSIBLE_YEAR = 2100
 EXPERT_COUNT_FIELDS = ("long_term_experts", "short_term_experts", "other_experts")
-
-
-@lru_cache(maxsize=4096)
-def _country_name(code, language):
-    return Country(code).name
-
-
-def country_name(code):
-    """A country's name in the active language, remembered: django-countries takes ~0.4 ms a
-    lookup, which made a 2,000-row table spend most of its time naming countries."""
-    return _country_name(str(code), get_language())
-
-
-@lru_cache(maxsize=1024)
-def _choice_label(choices, value, language):
-    try:
-        return str(choices(value).label)
-    except ValueError:
-        return value
-
-
-def choice_label(choices, value):
-    """The label of `value` in the active language, remembered (Django's get_FOO_display()
-    translates every label of the field on each call)."""
-    return _choice_label(choices, value, get_language())
-
-
-def month_year(year, month):
-    """'June 1990', as the source writes dates."""
-    return f"{MONTHS[month]} {year}"
-
-
-def persons_text(persons):
-    """'6 persons', '1 person'."""
-    return ngettext("%(count)d person", "%(count)d persons", persons) % {"count": persons}
-
-
-def countries_text(count):
-    """'16 countries and regions', '1 country or region'."""
-    return ngettext("%(count)d country or region", "%(count)d countries and regions", count) % {
-        "count": count
-    }
-
-
-def host_countries_text(count):
-    """'3 host countries', '1 host country'."""
-    return ngettext("%(count)d host country", "%(count)d host countries", count) % {"count": count}
 
 
 class DisasterType(models.TextChoices):
@@ -156,41 +107,6 @@ class DisasterDeploymentQuerySet(models.QuerySet):
         """{country code: (deployments, persons)} in one grouped query."""
         rows = self.order_by().values_list("country").annotate(n=Count("pk"), p=Sum("persons"))
         return {code: (n, persons) for code, n, persons in rows}
-
-
-@dataclass(frozen=True)
-class TeamTotal:
-    team: Team
-    count: int
-    persons: int
-
-    @property
-    def label(self):
-        return self.team.label
-
-
-@dataclass(frozen=True)
-class DeploymentSummary:
-    count: int
-    persons: int
-    countries: int
-    first: "DisasterDeployment | None"
-    latest: "DisasterDeployment | None"
-    by_team: list[TeamTotal] = field(default_factory=list)
-    last_updated: "datetime | None" = None
-
-    @property
-    def persons_text(self):
-        return persons_text(self.persons)
-
-    @property
-    def countries_text(self):
-        return countries_text(self.countries)
-
-    @property
-    def teams_used(self):
-        """Teams with at least one deployment, for sentences that list them."""
-        return [total for total in self.by_team if total.count]
 
 
 class DisasterDeployment(TimeStampedModel):
@@ -522,63 +438,3 @@ class ExpertDispatch(TimeStampedModel):
             )
         if errors:
             raise ValidationError(errors)
-
-
-@dataclass(frozen=True)
-class CountryActivity:
-    """One country/region on the countries page, with its counts."""
-
-    country: Country
-    deployments: int = 0
-    persons: int = 0
-    dispatches_hosted: int = 0
-    dispatches_benefiting: int = 0
-
-    @property
-    def code(self):
-        return self.country.code.lower()
-
-    @property
-    def name(self):
-        return self.country.name
-
-
-def country_activity():
-    """Every country with a deployment or dispatch, sorted by name: three grouped queries."""
-    deployments = DisasterDeployment.objects.per_country()
-    hosted = ExpertDispatch.objects.per_host_country()
-    benefiting = ExpertDispatch.objects.per_beneficiary_country()
-    codes = set(deployments) | set(hosted) | set(benefiting)
-    activity = [
-        CountryActivity(
-            country=Country(code),
-            deployments=deployments.get(code, (0, 0))[0],
-            persons=deployments.get(code, (0, 0))[1] or 0,
-            dispatches_hosted=hosted.get(code, 0),
-            dispatches_benefiting=benefiting.get(code, 0),
-        )
-        for code in codes
-    ]
-    return sorted(activity, key=lambda item: item.name)
-
-
-def activity_last_updated():
-    """When any deployment or dispatch last changed (None when there are none): two queries."""
-    stamps = [
-        DisasterDeployment.objects.aggregate(last=Max("updated_at"))["last"],
-        ExpertDispatch.objects.aggregate(last=Max("updated_at"))["last"],
-    ]
-    return max((stamp for stamp in stamps if stamp), default=None)
-
-
-def countries_reached():
-    """Number of distinct countries with any deployment or dispatch, counted in the database."""
-    union = (
-        DisasterDeployment.objects.order_by()
-        .values_list("country")
-        .union(
-            ExpertDispatch.objects.order_by().values_list("country"),
-            ExpertDispatch.objects.exclude(beneficiary="").order_by().values_list("beneficiary"),
-        )
-    )
-    return union.count()

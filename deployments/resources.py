@@ -8,7 +8,7 @@ needs no database ids. Countries may be ISO codes or English names.
 from django.utils.translation import gettext as _
 from import_export.fields import Field
 
-from npa_portal.resources import (
+from editorial.resources import (
     ChoiceWidget,
     CountryWidget,
     EditorialResource,

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import country_activity
+from .countries import country_activity
 
 
 class CountrySitemap(Sitemap):

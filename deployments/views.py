@@ -16,15 +16,11 @@ from core.tables import csv_response, screen_columns, table_rows
 from npa_portal.page_cache import canonical_query
 
 from .charts import disaster_relief_charts
-from .exports import DEPLOYMENT_COLUMNS, DISPATCH_COLUMNS
+from .countries import activity_last_updated, country_activity
 from .forms import DisasterReliefFilterForm, ExpertDispatchFilterForm
-from .models import (
-    DisasterDeployment,
-    ExpertDispatch,
-    activity_last_updated,
-    country_activity,
-    persons_text,
-)
+from .models import DisasterDeployment, ExpertDispatch
+from .tables import DEPLOYMENT_COLUMNS, DISPATCH_COLUMNS
+from .text import persons_text
 
 
 def _plain_headers(columns):

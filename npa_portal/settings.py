@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "import_export",
     "npa_portal",
     "core",
+    "editorial",
     "programs",
     "deployments",
     "pages",

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.figures import LiveFigures
-from npa_portal.admin_history import HistoryAdmin
+from editorial.admin import HistoryAdmin
 
 from .models import Page, Section, Status
 

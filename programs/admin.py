@@ -9,8 +9,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from npa_portal.admin_history import HistoryAdmin
-from npa_portal.admin_imports import EditorialImportExportMixin
+from editorial.admin import HistoryAdmin
+from editorial.imports import EditorialImportExportMixin
 
 from .forms import YearEntryChoiceForm, year_figure_formset
 from .models import AnnualFigure, Program, Scheme
@@ -264,7 +264,8 @@ class AnnualFigureAdmin(EditorialImportExportMixin, HistoryAdmin):
     @staticmethod
     @transaction.atomic
     def _save_year(formset, year):
-        reason = f"year entry {year}"
+        # A change reason is stored text: in the language of the person entering the year.
+        reason = _("year entry %(year)s") % {"year": year}
         saved = deleted = 0
         for form in formset.forms:
             if form.delete:

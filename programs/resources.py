@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from import_export.fields import Field
 from import_export.widgets import ForeignKeyWidget
 
-from npa_portal.resources import EditorialResource, TextWidget, WholeNumberWidget
+from editorial.resources import EditorialResource, TextWidget, WholeNumberWidget
 
 from .models import AnnualFigure, Program
 

@@ -8,9 +8,9 @@ from core.tables import csv_response, database_cells
 from npa_portal.page_cache import canonical_query
 
 from .charts import participants_charts, program_chart
-from .exports import FIGURE_COLUMNS, PROGRAM_YEAR_COLUMNS, WideTable, YearRow, pivot, scheme_tables
 from .forms import YearRangeForm
 from .models import AnnualFigure, Program, Scheme
+from .tables import FIGURE_COLUMNS, PROGRAM_YEAR_COLUMNS, WideTable, YearRow, pivot, scheme_tables
 
 
 def _figures(first, last):

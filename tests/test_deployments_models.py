@@ -6,12 +6,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.figures import LiveFigures
+from deployments.countries import countries_reached, country_activity
 from deployments.models import (
     DisasterDeployment,
     ExpertDispatch,
     Team,
-    countries_reached,
-    country_activity,
 )
 
 from .deployments_builders import deployment, dispatch

@@ -6,7 +6,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from deployments.models import DisasterDeployment
-from npa_portal.roles import EDITORS, PUBLISHERS
+from editorial.roles import EDITORS, PUBLISHERS
 from pages.models import Page, Section, Status
 from programs.models import AnnualFigure, Program
 

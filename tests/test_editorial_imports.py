@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from deployments import sample_data as deployment_samples
 from deployments.models import DisasterDeployment, ExpertDispatch
-from npa_portal import import_formats
-from npa_portal import resources as editorial_resources
+from editorial import formats as import_formats
+from editorial import resources as editorial_resources
 from programs import sample_data as program_samples
 from programs.models import AnnualFigure
 

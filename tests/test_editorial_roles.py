@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from deployments.models import DisasterDeployment
-from npa_portal.roles import EDITORS, PUBLISHERS, ensure_roles
+from editorial.roles import EDITORS, PUBLISHERS, ensure_roles
 from pages.models import Page, Status
 from programs.models import AnnualFigure, Program
 

@@ -6,7 +6,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from npa_portal.roles import EDITORS
+from editorial.roles import EDITORS
 from programs.models import AnnualFigure
 
 from .editorial_helpers import XLSX_FORMAT, confirm, problems, statuses, upload, xlsx_bytes

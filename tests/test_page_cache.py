@@ -236,7 +236,7 @@ def test_import_invalidates_once(figure, staff_user, commit, monkeypatch):
 
 
 def test_restore_from_history_invalidates(figure, commit):
-    from npa_portal.admin_history import restore_deleted
+    from editorial.restore import restore_deleted
 
     program = figure.program
     commit(figure.delete)

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from core.figures import LiveFigures
-from npa_portal.roles import EDITORS, PUBLISHERS
+from editorial.roles import EDITORS, PUBLISHERS
 from pages.models import Block, Page, Status
 from tests.deployments_builders import deployment
 from tests.pages_builders import make_page, make_section
@@ -20,7 +20,7 @@ ADD_URL = reverse("admin:pages_page_add")
 
 
 def _member(django_user_model, username, group):
-    """A staff user in one of the real roles (npa_portal.roles), as staff are set up."""
+    """A staff user in one of the real roles (editorial.roles), as staff are set up."""
     user = django_user_model.objects.create_user(username=username, password="x", is_staff=True)
     user.groups.add(Group.objects.get(name=group))
     return user

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.tables import Column
 
-from .models import country_name
+from .text import country_name
 
 NOT_STATED = _("not stated")
 

@@ -10,19 +10,12 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
+from .registry import EDITED_MODELS
+
 EDITORS = "Editors"
 PUBLISHERS = "Publishers"
 
-# (app label, model): what an Editor may do. Publishers get these plus DELETE_AND_PUBLISH.
-EDITED_MODELS = [
-    ("programs", "scheme"),
-    ("programs", "program"),
-    ("programs", "annualfigure"),
-    ("deployments", "disasterdeployment"),
-    ("deployments", "expertdispatch"),
-    ("pages", "page"),
-    ("pages", "section"),
-]
+# What an Editor may do with every edited model; Publishers may also delete, and publish.
 EDITOR_ACTIONS = ("view", "add", "change")
 PUBLISHER_EXTRA_CODENAMES = [("pages", "publish_page"), ("programs", "publish_program")]
 
@@ -37,14 +30,13 @@ def _permissions(pairs):
 
 def role_permissions():
     """{group name: [Permission]} as this module defines them."""
+    edited = [label.split(".") for label in EDITED_MODELS]
     editor = [
-        (app_label, f"{action}_{model}")
-        for app_label, model in EDITED_MODELS
-        for action in EDITOR_ACTIONS
+        (app_label, f"{action}_{model}") for app_label, model in edited for action in EDITOR_ACTIONS
     ]
     publisher = [
         *editor,
-        *((app_label, f"delete_{model}") for app_label, model in EDITED_MODELS),
+        *((app_label, f"delete_{model}") for app_label, model in edited),
         *PUBLISHER_EXTRA_CODENAMES,
     ]
     return {EDITORS: _permissions(editor), PUBLISHERS: _permissions(publisher)}

@@ -174,7 +174,7 @@ class EditorialResource(resources.ModelResource):
         return attribute
 
     def import_data(self, dataset, *args, **kwargs):
-        # The file's line of each row, when the reader kept them (npa_portal.import_formats).
+        # The file's line of each row, when the reader kept them (editorial.formats).
         self.source_lines = getattr(dataset, "source_lines", None)
         if len(dataset) > MAX_IMPORT_ROWS:
             result = self.get_result_class()()

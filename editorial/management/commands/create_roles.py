@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from npa_portal.roles import ensure_roles
+from editorial.roles import ensure_roles
 
 
 class Command(BaseCommand):

@@ -20,7 +20,7 @@ from import_export.formats.base_formats import CSV
 from import_export.forms import ExportForm, ImportForm
 from import_export.results import RowResult
 
-from . import import_formats as file_formats
+from . import formats as file_formats
 from .resources import file_line
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -133,7 +133,7 @@ class EditorialImportExportMixin(ImportExportMixin):
 
     import_form_class = LimitedImportForm
     import_template_name = "admin/editorial/import.html"
-    # Readers that keep line numbers and stop at the row limit (see npa_portal.import_formats).
+    # Readers that keep line numbers and stop at the row limit (see editorial.formats).
     import_formats = [file_formats.CSV, file_formats.XLSX]
     export_formats = [CSV, file_formats.XLSX]
     import_error_display = ("message",)
