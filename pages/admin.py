@@ -59,18 +59,25 @@ class PageAdmin(HistoryAdmin):
         "path",
         "status",
         "show_in_navigation",
+        "show_in_footer",
         "navigation_order",
         "updated_at",
     ]
-    list_filter = ["status", "show_in_navigation"]
+    list_filter = ["status", "show_in_navigation", "show_in_footer"]
     search_fields = ["title", "slug", "summary", "sections__heading", "sections__body"]
     list_select_related = ["parent"]
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["preview", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "parent", "summary", "status", "preview"]}),
-        (_("Menu"), {"fields": ["show_in_navigation", "navigation_order"]}),
+        (
+            None,
+            {"fields": ["title", "menu_label", "slug", "parent", "summary", "status", "preview"]},
+        ),
+        (
+            _("Menu and footer"),
+            {"fields": ["show_in_navigation", "show_in_footer", "navigation_order"]},
+        ),
         (_("Dates"), {"fields": ["created_at", "updated_at"]}),
     ]
     inlines = [SectionInline]

@@ -9,10 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
+
+from .data_pages import DATA_PAGE_ORDERS
 
 HOME_SLUG = "home"
 # First path segments that the data pages and the site machinery already use: a top-level
@@ -59,6 +62,13 @@ class PageQuerySet(models.QuerySet):
     def in_navigation(self):
         return (
             self.published().filter(show_in_navigation=True).order_by("navigation_order", "title")
+        )
+
+    def in_navigation_or_footer(self):
+        return (
+            self.published()
+            .filter(Q(show_in_navigation=True) | Q(show_in_footer=True))
+            .order_by("navigation_order", "title")
         )
 
 
@@ -108,13 +118,38 @@ class Page(TimeStampedModel):
             "“Can publish pages” permission."
         ),
     )
+    menu_label = models.CharField(
+        _("menu label"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Optional: a short name for the menu, the breadcrumbs and the footer when the title "
+            "is a long official name, e.g. “Research and Training Center” for the center. The "
+            "heading and the browser tab keep the full title."
+        ),
+    )
     show_in_navigation = models.BooleanField(
         _("show in the menu"), default=False, help_text=_("List this page in the header menu.")
     )
     navigation_order = models.PositiveSmallIntegerField(
         _("menu order"),
         default=0,
-        help_text=_("Menu entries are listed from the lowest number to the highest."),
+        help_text=format_lazy(
+            _(
+                "Menu entries are listed from the lowest number to the highest. The built-in "
+                "data pages have these numbers: {data_pages}. Choose a number between two of "
+                "them to place this page there."
+            ),
+            data_pages=DATA_PAGE_ORDERS,
+        ),
+    )
+    show_in_footer = models.BooleanField(
+        _("show in the footer"),
+        default=False,
+        help_text=_(
+            "List this page in the footer of every page, as the contact, accessibility, "
+            "privacy and terms of use pages are; the menu order sorts them there too."
+        ),
     )
 
     history = HistoricalRecords()
@@ -177,6 +212,11 @@ class Page(TimeStampedModel):
         if self.is_home:
             return reverse("pages:home")
         return reverse("pages:page", args=[self.path])
+
+    @property
+    def short_title(self):
+        """The menu label when there is one, else the title: for menus, breadcrumbs, footer."""
+        return self.menu_label or self.title
 
     @property
     def is_home(self):

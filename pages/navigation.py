@@ -7,31 +7,8 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .models import HOME_SLUG, Page
-
-# The data pages, always in the menu after the content pages.
-DATA_PAGES = (
-    (
-        _("Training programs"),
-        "programs:index",
-        _("Officers from other countries trained with Japan's police, year by year."),
-    ),
-    (
-        _("Disaster relief"),
-        "deployments:disaster_relief",
-        _("Police officials sent abroad with Japan Disaster Relief teams."),
-    ),
-    (
-        _("Expert dispatches"),
-        "deployments:expert_dispatches",
-        _("Police experts advising and training partner forces abroad."),
-    ),
-    (
-        _("Countries"),
-        "deployments:country_list",
-        _("Every country and region the police worked in or for."),
-    ),
-)
+from .data_pages import DATA_PAGES
+from .models import Page
 
 
 @dataclass
@@ -39,6 +16,7 @@ class NavItem:
     label: str
     url: str
     summary: str = ""
+    order: int = 0
     # "page" on the current page, "true" on the entry of the section the current page is in.
     current: str = ""
     # Menu pages whose parent page is also in the menu, listed under it.
@@ -53,21 +31,41 @@ def _current(url, path):
     return ""
 
 
-def menu_items(path=""):
-    """Home, the content pages marked for the menu (by menu order), then the data pages.
+def menu_and_footer(path=""):
+    """(header menu items, footer pages), from one query for both."""
+    pages = list(Page.objects.in_navigation_or_footer())
+    footer = [page for page in pages if page.show_in_footer]
+    return menu_items(path, [page for page in pages if page.show_in_navigation]), footer
+
+
+def menu_items(path="", pages=None):
+    """Home, then the content pages marked for the menu and the data pages, by menu order (a
+    content page sorts before a data page of the same number).
 
     A menu page whose parent is also in the menu is listed under its parent, so a visitor
     reaches sub-pages such as /international-cooperation/technical-assistance/ from the menu.
+    `pages`: the menu's content pages when the caller has them already.
     """
-    pages = Page.objects.in_navigation().exclude(parent__isnull=True, slug=HOME_SLUG)
-    by_id = {page.pk: NavItem(page.title, page.get_absolute_url(), page.summary) for page in pages}
-    items = [NavItem(str(_("Home")), reverse("pages:home"))]
+    if pages is None:
+        pages = Page.objects.in_navigation()
+    pages = [page for page in pages if not page.is_home]
+    by_id = {
+        page.pk: NavItem(
+            page.short_title, page.get_absolute_url(), page.summary, page.navigation_order
+        )
+        for page in pages
+    }
+    top = []
     for page in pages:
         parent = by_id.get(page.parent_id)
-        (parent.children if parent else items).append(by_id[page.pk])
-    items += [
-        NavItem(str(label), reverse(name), str(summary)) for label, name, summary in DATA_PAGES
+        (parent.children if parent else top).append(by_id[page.pk])
+    data_pages = [
+        NavItem(str(data.label), reverse(data.url_name), str(data.summary), data.order)
+        for data in DATA_PAGES
     ]
+    # sorted() is stable: content pages, already in title order, stay before data pages.
+    items = [NavItem(str(_("Home")), reverse("pages:home"))]
+    items += sorted(top + data_pages, key=lambda item: item.order)
     for item in items:
         item.current = _current(item.url, path)
         for child in item.children:

@@ -1,5 +1,6 @@
 """Sample content: the home introduction, the Center's page and the International Cooperation
-pages, written for this site from the facts of the NPA's English pages.
+pages, written for this site from the facts of the NPA's English pages, and the site's own
+pages of the footer (contact, accessibility, privacy, terms of use).
 
 Every number that the database knows is a `[[placeholder]]` or a live data block, never typed.
 `load()` creates the pages (with their sections) only when there is no page yet, so staff
@@ -22,7 +23,7 @@ HOME = {
         {
             "body": (
                 "Police forces in many countries ask Japan's police to share what they have "
-                "learned: how the neighbourhood *koban* works, how investigations are run, how "
+                "learned: how the neighborhood *koban* works, how investigations are run, how "
                 "evidence is identified. This site gathers that work in one place.\n\n"
                 "Every figure on this site, the key figures on this page included, is counted "
                 "from the records at the moment you open the page, so none of them goes out of "
@@ -34,23 +35,28 @@ HOME = {
 
 CENTER = {
     "slug": "research-and-training-center",
-    "title": "Research and Training Center for International Criminal Investigation",
+    # The official name in full; the menu and the breadcrumbs use the short label.
+    "title": (
+        "Research and Training Center for International Criminal Investigation and Police "
+        "Cooperation"
+    ),
+    "menu_label": "Research and Training Center",
     "summary": (
-        "The National Police Agency's centre for international investigation skills and "
+        "The National Police Agency's center for international investigation skills and "
         "police cooperation: training for Japanese officers and for officers from abroad."
     ),
     "show_in_navigation": True,
     "navigation_order": 20,
     "sections": [
         {
-            "heading": "From institute to centre",
+            "heading": "From institute to center",
             "body": (
-                "The centre opened in **April 1985** under another name: the International "
+                "The center opened in **April 1985** under another name: the International "
                 "Research and Training Institute for Criminal Investigation.\n\n"
                 "Its present form dates from **April 2006**, when its task grew to cover "
                 "international police cooperation as a whole, above all technical assistance "
                 "to other countries and the transfer of police know-how.\n\n"
-                "Besides teaching, the centre researches the questions that international "
+                "Besides teaching, the center researches the questions that international "
                 "police work raises."
             ),
         },
@@ -64,7 +70,7 @@ CENTER = {
                 "states;\n"
                 "- the treaties on criminal procedure, and the law of Japan and of other "
                 "countries.\n\n"
-                "The centre's language and investigation courses build these skills. Officers "
+                "The center's language and investigation courses build these skills. Officers "
                 "about to serve abroad as police technical experts also attend its seminars "
                 "on international cooperation first."
             ),
@@ -75,7 +81,7 @@ CENTER = {
                 "Police agencies elsewhere take a close interest in how Japan's police are "
                 "managed, in the koban system, and in Japanese investigation and "
                 "identification techniques, and they ask for these to be shared.\n\n"
-                "The centre answers with international seminars, some of its own and some run "
+                "The center answers with international seminars, some of its own and some run "
                 "with the Japan International Cooperation Agency (JICA). The "
                 "[training programs](/programs/) page lists them with their yearly figures."
             ),
@@ -130,11 +136,11 @@ TECHNICAL_ASSISTANCE = {
             "heading": "Training programs",
             "body": (
                 "Officers from developing countries come to Japan for courses such as "
-                "organisation management for senior officers or community policing. Some "
+                "organization management for senior officers or community policing. Some "
                 "courses are run with JICA, others by the police alone.\n\n"
-                "In [[programs.latest_year]], [[programs.participants_latest_year]] officers "
-                "took part in [[programs.programs_latest_year]] of the JICA group programs "
-                "below. Years without a figure mean the program did not run."
+                "The table below gives, for each JICA group program, how many officers took "
+                "part each year and from how many countries. Years without a figure mean the "
+                "program did not run."
             ),
             "block": Block.PROGRAMS_TABLE,
             "scheme_slug": PROGRAMS_SCHEME["slug"],
@@ -142,9 +148,8 @@ TECHNICAL_ASSISTANCE = {
         {
             "heading": "Dispatch of experts",
             "body": (
-                "Japanese police experts also go abroad, for short visits or for years. "
-                "[[dispatches.count]] such dispatches, to [[dispatches.countries]] host "
-                "countries, are recorded here.\n\n"
+                "Japanese police experts also go abroad, for short visits or for years, and "
+                "work beside the police they advise.\n\n"
                 "Examples: community policing advice in Timor-Leste; judo instructors in "
                 "Türkiye who trained Afghan officers at a course hosted by the Turkish police, "
                 "followed by short-term experts supporting training for young Afghan "
@@ -170,11 +175,129 @@ TECHNICAL_ASSISTANCE = {
             "heading": "Japan Disaster Relief teams",
             "body": (
                 "After a large disaster abroad, police officials can join a Japan Disaster "
-                "Relief (JDR) team. Since [[jdr.first_month_year]] they have done so "
-                "[[jdr.deployments]] times, [[jdr.persons]] persons in all; the most recent "
-                "deployment was in [[jdr.latest_month_year]], to [[jdr.latest_country]]."
+                "Relief (JDR) team, to search collapsed buildings for survivors or to help "
+                "identify the dead. Each deployment is listed below with its own figures."
             ),
             "block": Block.DISASTER_RELIEF,
+        },
+    ],
+}
+
+
+# The site's own pages, linked from every page's footer. Staff adapt them in the admin.
+CONTACT = {
+    "slug": "contact",
+    "title": "Contact",
+    "summary": "Where to send questions about this site and its figures.",
+    "show_in_footer": True,
+    "navigation_order": 10,
+    "sections": [
+        {
+            "body": (
+                "This site is published by the National Police Agency of Japan (NPA), "
+                "2-1-2 Kasumigaseki, Chiyoda-ku, Tokyo 100-8974, Japan.\n\n"
+                "Please tell us about a figure that looks wrong, a broken link or a page you "
+                "cannot use: write which page it is and what you expected to find. We read "
+                "every message; questions about individual police cases cannot be answered "
+                "here.\n\n"
+                "*Sample text: staff replace it with the office's own email address and "
+                "telephone number.*"
+            ),
+        },
+    ],
+}
+
+ACCESSIBILITY = {
+    "slug": "accessibility",
+    "title": "Accessibility statement",
+    "summary": (
+        "How this site is built to be usable by everyone, how it is checked, and its known gaps."
+    ),
+    "show_in_footer": True,
+    "navigation_order": 20,
+    "sections": [
+        {
+            "heading": "Our aim",
+            "body": (
+                "We aim to meet level AA of JIS X 8341-3:2016, the Japanese Industrial "
+                "Standard for web accessibility, which matches WCAG 2.1 level AA.\n\n"
+                "- Every page works with a keyboard alone, with a visible focus outline and a "
+                "link to skip to the main content.\n"
+                "- Pages work from 320 pixels wide and when the text is enlarged to 200%.\n"
+                "- Each chart has a table beside it with the same numbers, and a text "
+                "description for screen readers; color is never the only cue.\n"
+                "- Pages need no JavaScript."
+            ),
+        },
+        {
+            "heading": "How we check",
+            "body": (
+                "Every change to the site is tested automatically in a browser with the axe "
+                "accessibility checker, at phone and desktop widths, and every page type is "
+                "checked against the HTML standard. Keyboard use is tested too."
+            ),
+        },
+        {
+            "heading": "Known gaps",
+            "body": (
+                "The wide tables scroll sideways on small screens. The downloads are CSV "
+                "files, which some screen readers present cell by cell. If something on this "
+                "site is hard to use, please tell us through the contact page."
+            ),
+        },
+    ],
+}
+
+PRIVACY = {
+    "slug": "privacy",
+    "title": "Privacy",
+    "summary": "What this site records about visitors: very little, and nothing for advertising.",
+    "show_in_footer": True,
+    "navigation_order": 30,
+    "sections": [
+        {
+            "body": (
+                "Reading this site sets no cookie and runs no analytics or advertising "
+                "script.\n\n"
+                "Like any web server, ours keeps a log of requests (address, time, page "
+                "asked for) to keep the site secure and working. The log is not used to "
+                "identify visitors and is deleted after a limited time.\n\n"
+                "Staff who sign in to edit the site receive a session cookie, and failed "
+                "sign-ins are recorded with their address to stop password guessing."
+            ),
+        },
+    ],
+}
+
+TERMS = {
+    "slug": "terms-of-use",
+    "title": "Terms of use",
+    "summary": "The figures and texts of this site may be reused freely, with credit.",
+    "show_in_footer": True,
+    "navigation_order": 40,
+    "sections": [
+        {
+            "heading": "Reusing the content",
+            "body": (
+                "You may copy, publish, translate, adapt and reuse the figures, tables and "
+                "texts of this site, commercially too, under the Government of Japan "
+                "Standard Terms of Use (Version 2.0), the terms Japanese ministries publish "
+                "their content under. These terms are compatible with the [Creative Commons "
+                "Attribution 4.0 International license (CC BY "
+                "4.0)](https://creativecommons.org/licenses/by/4.0/): content reused under "
+                "them may also be reused under CC BY 4.0."
+            ),
+        },
+        {
+            "heading": "Crediting the source",
+            "body": (
+                "Name the source, for example: “Source: National Police Agency of Japan, "
+                "International Cooperation portal”, with a link to the page. If you changed "
+                "the content, say so, and do not present your version as the National Police "
+                "Agency's own.\n\n"
+                "Rows taken from another organization's page link to it; reuse of those "
+                "pages follows that organization's terms."
+            ),
         },
     ],
 }
@@ -192,7 +315,9 @@ def _create_page(spec, parent=None):
         title=spec["title"],
         summary=spec["summary"],
         status=Status.PUBLISHED,
+        menu_label=spec.get("menu_label", ""),
         show_in_navigation=spec.get("show_in_navigation", False),
+        show_in_footer=spec.get("show_in_footer", False),
         navigation_order=spec.get("navigation_order", 0),
     )
     page.full_clean()
@@ -218,7 +343,7 @@ def load():
     if Page.objects.exists():
         return {"content pages": 0}
     created = 0
-    for spec in (HOME, CENTER):
+    for spec in (HOME, CENTER, CONTACT, ACCESSIBILITY, PRIVACY, TERMS):
         created += _create_page(spec)[1]
     cooperation, was_created = _create_page(COOPERATION)
     created += was_created

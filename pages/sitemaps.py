@@ -3,8 +3,8 @@ from django.urls import reverse
 
 from programs.models import Program
 
+from .data_pages import DATA_PAGES
 from .models import HOME_SLUG, Page
-from .navigation import DATA_PAGES
 
 
 class PageSitemap(Sitemap):
@@ -26,7 +26,7 @@ class DataPageSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return ["pages:home", *(name for _label, name, _summary in DATA_PAGES)]
+        return ["pages:home", *(page.url_name for page in DATA_PAGES)]
 
     def location(self, name):
         return reverse(name)
