@@ -208,6 +208,7 @@ def revert(version, *, instance=None, inline_plans=(), user=None):
     """
     if instance is None:
         instance = version.instance
+        instance._state.adding = False  # the row exists: an update, not a second row
         instance.full_clean()
     reason = revert_reason(version)
     instance._change_reason = reason

@@ -5,6 +5,10 @@ from collections import Counter
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from editorial.roles import EDITORS, PUBLISHERS
 
 from . import outside_programs
 
@@ -14,8 +18,12 @@ def pytest_report_header(config):
     return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} ({database['NAME']})"
 
 
+# Staff accounts as they are set up: a superuser, and members of the two roles (editorial.roles).
+
+
 @pytest.fixture
 def staff_user(django_user_model):
+    """A superuser: may do everything, including managing users."""
     return django_user_model.objects.create_superuser(
         username="staff", email="staff@example.org", password="correct horse battery"
     )
@@ -25,6 +33,46 @@ def staff_user(django_user_model):
 def staff_client(client, staff_user):
     client.force_login(staff_user)
     return client
+
+
+@pytest.fixture
+def make_staff(django_user_model):
+    """make_staff(username, role=None): a staff account in the group `role`, or in none."""
+
+    def make(username, role=None):
+        user = django_user_model.objects.create_user(username, is_staff=True)
+        if role:
+            user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def editor(make_staff):
+    return make_staff("editor", EDITORS)
+
+
+@pytest.fixture
+def publisher(make_staff):
+    return make_staff("publisher", PUBLISHERS)
+
+
+def signed_in(user):
+    """A client of its own, so a test can also use `client` as someone else."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def editor_client(editor):
+    return signed_in(editor)
+
+
+@pytest.fixture
+def publisher_client(publisher):
+    return signed_in(publisher)
 
 
 # Debian's Chromium: Playwright's own browser download cannot work on this machine.

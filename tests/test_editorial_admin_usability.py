@@ -1,11 +1,14 @@
 """The admin explains itself and stays fast: help text, autocomplete, fixed query counts."""
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
 from deployments.admin import CountryAutocompleteSelect
 from deployments.models import DisasterDeployment, ExpertDispatch
+from editorial.admin import HistoryAdmin
+from editorial.registry import edited_models
 from pages.models import Page, Section
 from programs.models import AnnualFigure, Program, Scheme
 
@@ -15,11 +18,20 @@ from .programs_builders import make_many
 
 pytestmark = pytest.mark.django_db
 
-EDITED_MODELS = [Scheme, Program, AnnualFigure, DisasterDeployment, ExpertDispatch, Page, Section]
+EDITED_MODELS = edited_models()
 
 
-def test_every_edited_model_is_in_the_admin():
-    assert set(EDITED_MODELS) <= set(admin.site._registry)
+def test_every_model_with_a_history_is_an_edited_model():
+    with_history = {model for model in apps.get_models() if hasattr(model, "history")}
+    assert with_history == set(EDITED_MODELS)
+    assert {Scheme, Program, AnnualFigure, DisasterDeployment, ExpertDispatch, Page, Section} == (
+        with_history
+    )
+
+
+def test_every_edited_model_is_in_the_admin_with_its_history():
+    for model in EDITED_MODELS:
+        assert isinstance(admin.site._registry[model], HistoryAdmin), model
 
 
 @pytest.mark.parametrize("model", EDITED_MODELS)

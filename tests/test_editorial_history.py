@@ -1,12 +1,11 @@
 """History in the admin: compare versions, revert, recently deleted and restore."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from deployments.models import DisasterDeployment
-from editorial.roles import EDITORS, PUBLISHERS
 from pages.models import Page, Section, Status
 from programs.models import AnnualFigure, Program
 
@@ -357,9 +356,7 @@ def test_reverting_without_the_box_leaves_the_sections(staff_client, page_edited
     assert first.body == "Asia, Africa and Latin America."
 
 
-def test_editors_cannot_remove_sections_by_reverting(client, django_user_model, page_edited_since):
-    editor = django_user_model.objects.create_user("editor", is_staff=True)
-    editor.groups.add(Group.objects.get(name=EDITORS))
+def test_editors_cannot_remove_sections_by_reverting(client, editor, page_edited_since):
     client.force_login(editor)
     page, version, _first, _second = page_edited_since
     url = reverse("admin:pages_page_simple_history", args=[page.pk, version.pk])
@@ -375,9 +372,7 @@ def test_editors_cannot_remove_sections_by_reverting(client, django_user_model, 
     assert page.summary == "First words."
 
 
-def test_editors_can_revert_changed_sections(client, django_user_model):
-    editor = django_user_model.objects.create_user("editor", is_staff=True)
-    editor.groups.add(Group.objects.get(name=EDITORS))
+def test_editors_can_revert_changed_sections(client, editor):
     client.force_login(editor)
     page = make_page("Experts abroad")
     section = make_section(page, heading="Where", body="Asia and Africa.")
@@ -430,9 +425,7 @@ def test_reverting_sections_is_all_or_nothing(staff_client, page_edited_since):
     assert page.history.count() == 2
 
 
-def test_editors_cannot_publish_by_reverting(client, django_user_model):
-    editor = django_user_model.objects.create_user("editor", is_staff=True)
-    editor.groups.add(Group.objects.get(name=EDITORS))
+def test_editors_cannot_publish_by_reverting(client, editor):
     client.force_login(editor)
     page = make_page("Experts abroad", status=Status.PUBLISHED, summary="First words.")
     program = make_program("Cybercrime", published=True, description="Old text.")
@@ -455,9 +448,7 @@ def test_editors_cannot_publish_by_reverting(client, django_user_model):
     assert (program.description, program.published, program.slug) == ("Old text.", False, "cyber")
 
 
-def test_publishers_revert_the_status_too(client, django_user_model):
-    publisher = django_user_model.objects.create_user("publisher", is_staff=True)
-    publisher.groups.add(Group.objects.get(name=PUBLISHERS))
+def test_publishers_revert_the_status_too(client, publisher):
     client.force_login(publisher)
     page = make_page("Experts abroad", status=Status.PUBLISHED)
     version = page.history.latest()
@@ -500,8 +491,8 @@ def test_history_pages_run_a_fixed_number_of_queries(
         assert len(response.context["page_obj"]) == versions + 1
 
 
-def test_putting_back_sections_needs_the_right_to_change_them(client, django_user_model):
-    user = django_user_model.objects.create_user("pages-only", is_staff=True)
+def test_putting_back_sections_needs_the_right_to_change_them(client, make_staff):
+    user = make_staff("pages-only")
     user.user_permissions.set(
         Permission.objects.filter(codename__in=["view_page", "change_page", "view_section"])
     )

@@ -329,9 +329,8 @@ def test_the_public_figures_csv_imports_as_unchanged(staff_client, client):
     assert statuses(response) == ["unchanged"] * AnnualFigure.objects.count()
 
 
-def test_import_needs_add_and_change_permission(client, django_user_model):
-    viewer = django_user_model.objects.create_user("viewer", is_staff=True)
-    client.force_login(viewer)
+def test_import_needs_add_and_change_permission(client, make_staff):
+    client.force_login(make_staff("viewer"))
     assert client.get(reverse(f"admin:{FIGURES}_import")).status_code == 403
 
 

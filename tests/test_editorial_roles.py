@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from deployments.models import DisasterDeployment
+from editorial.registry import edited_models
 from editorial.roles import EDITORS, PUBLISHERS, ensure_roles
 from pages.models import Page, Status
 from programs.models import AnnualFigure, Program
@@ -17,34 +18,8 @@ from .programs_builders import make_figure, make_program, make_scheme
 
 pytestmark = pytest.mark.django_db
 
-EDITED = [
-    "programs_scheme",
-    "programs_program",
-    "programs_annualfigure",
-    "deployments_disasterdeployment",
-    "deployments_expertdispatch",
-    "pages_page",
-    "pages_section",
-]
-
-
-def member(django_user_model, username, group_name=None):
-    user = django_user_model.objects.create_user(username, is_staff=True)
-    if group_name:
-        user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    client.force_login(member(django_user_model, "editor", EDITORS))
-    return client
-
-
-@pytest.fixture
-def publisher_client(client, django_user_model):
-    client.force_login(member(django_user_model, "publisher", PUBLISHERS))
-    return client
+# The admin address prefix of every edited model ("programs_scheme"...).
+EDITED = [f"{model._meta.app_label}_{model._meta.model_name}" for model in edited_models()]
 
 
 def test_groups_exist_after_migrate_and_the_command_is_idempotent():
@@ -130,8 +105,8 @@ def test_publisher_can_delete_and_restore(publisher_client):
     assert AnnualFigure.objects.filter(pk=figure.pk).exists()
 
 
-def test_staff_without_a_group_sees_nothing_to_edit(client, django_user_model):
-    client.force_login(member(django_user_model, "newcomer"))
+def test_staff_without_a_group_sees_nothing_to_edit(client, make_staff):
+    client.force_login(make_staff("newcomer"))
     response = client.get(reverse("admin:index"))
     assert response.status_code == 200
     assert response.context["app_list"] == []

@@ -3,7 +3,6 @@ imports, notices a mistake and reverts it, all in the admin, with every step rec
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from editorial.roles import EDITORS
@@ -18,9 +17,8 @@ FIGURES = "programs_annualfigure"
 HEADER = ["program", "year", "participants", "countries"]
 
 
-def test_import_fix_import_and_revert(client, django_user_model):
-    editor = django_user_model.objects.create_user("hanako", is_staff=True)
-    editor.groups.add(Group.objects.get(name=EDITORS))
+def test_import_fix_import_and_revert(client, make_staff):
+    editor = make_staff("hanako", EDITORS)
     client.force_login(editor)
     cyber = make_program("Countermeasures against Cybercrime")
     forensic = make_program("Forensic Science")

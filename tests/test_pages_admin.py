@@ -3,13 +3,11 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
 
 from core.figures import LiveFigures
-from editorial.roles import EDITORS, PUBLISHERS
 from pages.models import Block, Page, Status
 from tests.deployments_builders import deployment
 from tests.pages_builders import make_page, make_section
@@ -17,23 +15,6 @@ from tests.pages_builders import make_page, make_section
 pytestmark = pytest.mark.django_db
 
 ADD_URL = reverse("admin:pages_page_add")
-
-
-def _member(django_user_model, username, group):
-    """A staff user in one of the real roles (editorial.roles), as staff are set up."""
-    user = django_user_model.objects.create_user(username=username, password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return _member(django_user_model, "editor", EDITORS)
-
-
-@pytest.fixture
-def publisher(django_user_model):
-    return _member(django_user_model, "publisher", PUBLISHERS)
 
 
 def page_data(sections=(), **values):

@@ -251,8 +251,8 @@ def test_one_year_page_refuses_a_program_of_another_scheme(staff_client, scheme)
     assert not AnnualFigure.objects.filter(year=2021).exists()
 
 
-def test_one_year_page_needs_permission(client, django_user_model, scheme):
-    user = django_user_model.objects.create_user("clerk", password="x", is_staff=True)
+def test_one_year_page_needs_permission(client, make_staff, scheme):
+    user = make_staff("clerk")
     user.user_permissions.add(Permission.objects.get(codename="change_annualfigure"))
     client.force_login(user)
     assert client.get(year_entry_url(2021, scheme)).status_code == 403
