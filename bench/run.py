@@ -45,7 +45,9 @@ def free_port():
 
 
 PORT = free_port()  # a port nobody else uses (other benchmarks may be running)
-PAGE_CACHE = "site"  # or "stock": Django's per-site cache middleware (bench/settings.py)
+# "site", "site-no-local" (no in-process copies) or "stock" (Django's per-site cache middleware,
+# bench/settings.py).
+PAGE_CACHE = "site"
 REDIS_URL = "redis://127.0.0.1:6379/13"
 PG = "postgres://postgres@127.0.0.1:5432/"
 DATABASES = {"small": "npa_bench_small", "large": "npa_bench_large", "csv": "npa_bench_csv"}
@@ -100,6 +102,8 @@ def base_env(db_url):
             "BENCH_PAGE_CACHE": PAGE_CACHE,
         }
     )
+    if PAGE_CACHE == "site-no-local":
+        env["PAGE_CACHE_LOCAL_BYTES"] = "0"  # every hit fetches the page from Redis
     return env
 
 
@@ -436,9 +440,11 @@ def main():
     parser.add_argument("--sqlite", action="store_true", help="SQLite even if PostgreSQL answers")
     parser.add_argument(
         "--page-cache",
-        choices=["site", "stock"],
+        choices=["site", "site-no-local", "stock"],
         default="site",
-        help="the site's page cache, or Django's UpdateCache/FetchFromCacheMiddleware",
+        help="the site's page cache (with or without its in-process copies), or Django's "
+        "UpdateCache/FetchFromCacheMiddleware (its cold runs are skipped: a cookie does not "
+        "make it step aside)",
     )
     options = parser.parse_args()
     global PAGE_CACHE
@@ -505,13 +511,16 @@ def main():
             warm = max(warms, key=lambda r: r["rps"])
             warm["first_ms"] = first_ms  # the request that filled the cache
             warm["trivial_rps"] = trivial["rps"]
+            data["load"][path] = {"warm": warm}
+            log(f"  {path}: warm {warm['rps']:.0f}/s, trivial {trivial['rps']:.0f}/s")
+            if PAGE_CACHE == "stock":
+                continue  # a cookie does not make Django's cache step aside: no cold run
             wait_idle()
             # Uncached, with as many connections as workers: latency is the render time.
             cold = wrk(path, seconds * 2, WORKERS, {**GZIP, **UNCACHED})
             cold["trivial_rps"] = trivial["rps"]
             data["load"][path] = {"cold": cold, "warm": warm}
-            log(f"  {path}: cold {cold['rps']:.0f}/s, warm {warm['rps']:.0f}/s, "
-                f"trivial {trivial['rps']:.0f}/s")  # fmt: skip
+            log(f"  {path}: cold {cold['rps']:.0f}/s")
         wait_idle()
         log(f"Soak: {soak_seconds} s at 64 connections...")
         script = workdir / "soak.lua"

@@ -14,7 +14,7 @@ a 304. An answer whose version is not the current one is never sent.
 
 Only canonical addresses are stored: a path without a query string, or one whose view is
 wrapped in `canonical_query(Form)` and whose query string is exactly the one that form
-writes back from its cleaned values. Random or reordered parameters are answered, never
+writes back from the values it understood. Random or reordered parameters are answered, never
 stored, so nobody can fill the cache by inventing addresses.
 
 Staff, and anyone holding a session or CSRF cookie, bypass the cache. If the cache backend
@@ -37,7 +37,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import get_max_age, patch_cache_control, patch_vary_headers
-from django.utils.http import http_date, parse_http_date_safe, urlencode
+from django.utils.http import http_date, parse_http_date_safe
 
 logger = logging.getLogger(__name__)
 
@@ -144,23 +144,11 @@ def cache_status():
 # Canonical addresses.
 
 
-def canonical_query_string(form):
-    """The query string `form` writes back from its cleaned values, in field order; None if
-    the form is invalid. Empty values are left out."""
-    if not form.is_valid():
-        return None
-    pairs = []
-    for name in form.fields:
-        value = form.cleaned_data.get(name)
-        values = value if isinstance(value, list | tuple) else [value]
-        pairs += [(name, str(item)) for item in values if item not in (None, "", False)]
-    return urlencode(pairs)
-
-
 def canonical_query(form_class):
     """Let the page cache store a view's answers to addresses with a query string, but only
-    when the query string is the canonical one of `form_class` (`?from=2019&to=2020`, not
-    `?to=2020&from=2019&x=1`). The mark is `Cache-Control: public`, which the page cache
+    when the query string is the one `form_class` writes back from what it understood (its
+    `query_string`, as in the page's own links): `?from=2019&to=2020`, not
+    `?to=2020&from=2019&x=1`. The mark is `Cache-Control: public`, which the page cache
     replaces with its own header before sending."""
 
     def decorator(view):
@@ -168,7 +156,8 @@ def canonical_query(form_class):
         def wrapped(request, *args, **kwargs):
             response = view(request, *args, **kwargs)
             query = request.META.get("QUERY_STRING", "")
-            if query and query == canonical_query_string(form_class(request.GET)):
+            form = form_class(request.GET)
+            if query and form.is_valid() and query == form.query_string:
                 patch_cache_control(response, public=True)
             return response
 

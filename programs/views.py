@@ -79,7 +79,7 @@ def participants_charts_context(request, id_prefix=""):
     return context
 
 
-@canonical_query(YearRangeForm)
+@canonical_query(FigureYearsForm)
 @require_safe
 def index(request):
     context = participants_charts_context(request)
@@ -133,7 +133,7 @@ def _filename(stem, first, last):
     return f"{stem}.csv"
 
 
-@canonical_query(YearRangeForm)
+@canonical_query(FigureYearsForm)
 @require_safe
 def figures_csv(request):
     """Tidy download: one row per program and year."""
@@ -146,7 +146,7 @@ def figures_csv(request):
     return csv_response(request, filename, FIGURE_COLUMNS, cells, cells=True)
 
 
-@canonical_query(YearRangeForm)
+@canonical_query(FigureYearsForm)
 @require_safe
 def table_csv(request):
     """Wide download, as on screen: a row per program, two columns per year."""
