@@ -51,14 +51,16 @@ def scheme_tables_context(request, scheme=None):
         totals = totals.filter(program__scheme=scheme)
     query = form.query_string
     suffix = f"?{query}" if query else ""
+    tables = scheme_tables(schemes, figures.light_rows(), totals.participants_by_scheme_and_year())
     return {
         "form": form,
         "filter_errors": [error for errors in form.errors.values() for error in errors],
         "year_from": first,
         "year_to": last,
-        "tables": scheme_tables(
-            schemes, figures.light_rows(), totals.participants_by_scheme_and_year()
-        ),
+        "tables": tables,
+        # The notes and downloads describe tables; with no row in any (a year range with no
+        # figures) there is nothing for them to describe.
+        "any_rows": any(table.rows for table in tables),
         "figures_csv_url": reverse("programs:figures_csv") + suffix,
         "table_csv_url": reverse("programs:table_csv") + suffix,
     }

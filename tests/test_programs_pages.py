@@ -116,6 +116,8 @@ def test_filter_with_no_figures_says_so(client, sample):
     response = client.get("/programs/?from=1990&to=1995")
     assert response.status_code == 200
     assert b"no figures for the selected years" in response.content
+    # No table, so no notes about its blank cells and no downloads of it either.
+    assert b"table-notes" not in response.content and b"figures.csv" not in response.content
 
 
 @pytest.mark.parametrize(
