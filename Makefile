@@ -45,7 +45,7 @@ serve: $(VENV)/.runtime-installed
 	$(PY) manage.py collectstatic --noinput
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_sample_data
-	$(VENV)/bin/gunicorn npa_portal.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	$(VENV)/bin/gunicorn npa_portal.wsgi --bind $(HOST):$(PORT) --workers 2 --limit-request-line 4094 --access-logfile -
 
 # Benchmarks (not part of `make test`): synthetic data at scale, gunicorn, wrk. See BENCHMARKS.md.
 bench: $(VENV)/.dev-installed

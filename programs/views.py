@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.tables import csv_response, database_cells
+from npa_portal.page_cache import canonical_query
 
 from .charts import participants_charts, program_chart
 from .forms import FigureYearsForm
@@ -80,6 +81,7 @@ def participants_charts_context(request, id_prefix=""):
     return context
 
 
+@canonical_query(FigureYearsForm)
 @require_safe
 def index(request):
     context = participants_charts_context(request)
@@ -133,6 +135,7 @@ def _filename(stem, first, last):
     return f"{stem}.csv"
 
 
+@canonical_query(FigureYearsForm)
 @require_safe
 def figures_csv(request):
     """Tidy download: one row per program and year."""
@@ -145,6 +148,7 @@ def figures_csv(request):
     return csv_response(request, filename, FIGURE_COLUMNS, cells, cells=True)
 
 
+@canonical_query(FigureYearsForm)
 @require_safe
 def table_csv(request):
     """Wide download, as on screen: a row per program, two columns per year."""
