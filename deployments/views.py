@@ -19,7 +19,7 @@ from .countries import activity_last_updated, country_activity
 from .forms import DisasterReliefFilterForm, ExpertDispatchFilterForm
 from .models import DisasterDeployment, ExpertDispatch
 from .tables import DEPLOYMENT_COLUMNS, DISPATCH_COLUMNS
-from .text import persons_text
+from .text import country_in_sentence, persons_text
 
 
 def _plain_headers(columns):
@@ -197,6 +197,9 @@ def country_detail(request, code):
         "deployments/country_detail.html",
         {
             "country": Country(upper),
+            "country_in_sentence": country_in_sentence(upper),
+            "only_deployment": deployments[0] if len(deployments) == 1 else None,
+            "persons_count": sum(d.persons for d in deployments),
             "deployment_headers": _plain_headers(deployment_columns),
             "deployment_rows": table_rows(deployment_columns, deployments),
             "persons": persons_text(sum(d.persons for d in deployments)),
