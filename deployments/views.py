@@ -13,6 +13,7 @@ from django_countries import countries
 from django_countries.fields import Country
 
 from core.tables import csv_response, screen_columns, table_rows
+from npa_portal.page_cache import canonical_query
 
 from .charts import disaster_relief_charts
 from .countries import activity_last_updated, country_activity
@@ -122,6 +123,7 @@ def _status(form):
     return 200 if form.is_valid() else 400
 
 
+@canonical_query(DisasterReliefFilterForm)
 @require_safe
 def disaster_relief(request):
     context = disaster_relief_context(request.GET)
@@ -134,6 +136,7 @@ def disaster_relief(request):
     )
 
 
+@canonical_query(ExpertDispatchFilterForm)
 @require_safe
 def expert_dispatches(request):
     context = expert_dispatches_context(request.GET)
@@ -151,6 +154,7 @@ def _bad_request(form):
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
 
+@canonical_query(DisasterReliefFilterForm)
 @require_safe
 def disaster_relief_csv(request):
     """The table as on screen, same filters and sort; a bad parameter is a 400, not a guess."""
@@ -160,6 +164,7 @@ def disaster_relief_csv(request):
     return csv_response(request, "disaster-relief-deployments.csv", DEPLOYMENT_COLUMNS, rows)
 
 
+@canonical_query(ExpertDispatchFilterForm)
 @require_safe
 def expert_dispatches_csv(request):
     form = ExpertDispatchFilterForm(request.GET)
