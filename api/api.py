@@ -11,8 +11,11 @@ edit); the CORS header is added by api.middleware for every GET.
 """
 
 from django.http import HttpRequest, HttpResponse
+from django.urls import path
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+from django.views.generic import RedirectView
 from django_countries import countries
 from django_countries.fields import Country
 from ninja import NinjaAPI
@@ -45,6 +48,13 @@ class OpenDataAPI(NinjaAPI):
         # "figures", not "api_api_figures": the names the documentation page links to.
         return operation.view_func.__name__
 
+    def _get_urls(self):
+        # Ninja's root ("api-root", which it reverses to find its prefix) is a bare 404; here
+        # /api/v1/ leads a person to the documentation instead.
+        urls = super()._get_urls()
+        docs = RedirectView.as_view(pattern_name="api:openapi-view")
+        return [*urls[:-1], path("", require_safe(docs), name="api-root")]
+
 
 api = OpenDataAPI(
     title="NPA International Cooperation open data API",
@@ -59,6 +69,7 @@ api = OpenDataAPI(
     urls_namespace="api",
     docs=ServerRenderedDocs(),
     docs_url="/docs/",
+    docs_decorator=require_safe,  # the document and its page answer GET and HEAD only
 )
 
 
@@ -167,10 +178,13 @@ def programs(request: HttpRequest, response: HttpResponse):
     form = _query(request, with_paging(ProgramFilterForm))
     rows = Program.objects.published().select_related("scheme")
     first, last = form.years
+    years = {}
     if first is not None:
-        rows = rows.filter(figures__year__gte=first)
+        years["figures__year__gte"] = first
     if last is not None:
-        rows = rows.filter(figures__year__lte=last)
+        years["figures__year__lte"] = last
+    # One filter() call, so that the totals below sum the same joined figures it kept.
+    rows = rows.filter(**years)
     if form.value("scheme"):
         rows = rows.filter(scheme=form.value("scheme"))
     rows = rows.with_totals().order_by(

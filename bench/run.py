@@ -45,13 +45,22 @@ def free_port():
 
 
 PORT = free_port()  # a port nobody else uses (other benchmarks may be running)
+# "site", "site-no-local" (no in-process copies) or "stock" (Django's per-site cache middleware,
+# bench/settings.py).
+PAGE_CACHE = "site"
 REDIS_URL = "redis://127.0.0.1:6379/13"
 PG = "postgres://postgres@127.0.0.1:5432/"
-DATABASES = {"small": "npa_bench_small", "large": "npa_bench_large", "csv": "npa_bench_csv"}
+# BENCH_DB_PREFIX=npa_bench_mine keeps one run's databases apart from another's on a shared
+# machine (a run drops and rebuilds its databases unless --reuse).
+_PREFIX = os.environ.get("BENCH_DB_PREFIX", "npa_bench")
+DATABASES = {scale: f"{_PREFIX}_{scale}" for scale in ("small", "large", "csv")}
 TRIVIAL = "/__bench__/trivial/"
-PAGES = ["/", "/programs/", "/deployments/disaster-relief/", "/page-0/", "/countries/id/"]
+API = ["/api/v1/figures", "/api/v1/deployments", "/api/v1/countries/id"]
+PAGES = ["/", "/programs/", "/deployments/disaster-relief/", "/page-0/", "/countries/id/", *API]
 QUERY_PAGES = [*PAGES, "/programs/program-0-0/", "/deployments/expert-dispatches/"]
 CSV_URL = "/programs/figures.csv"
+# Every figure as JSON, page after page by following `next` (1,000 a page, the most allowed).
+JSON_LISTING = "/api/v1/figures?limit=1000"
 # A CSRF cookie makes the page cache step aside (as for staff): every request is rendered.
 WORKERS = 2
 UNCACHED = {"Cookie": "csrftoken=benchmarkbenchmarkbenchmarkbench"}
@@ -89,16 +98,18 @@ def base_env(db_url):
     }
     env.update(
         {
-            "DJANGO_SETTINGS_MODULE": "npa_portal.settings",
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
             "DJANGO_DEBUG": "false",
             "DJANGO_SECRET_KEY": "benchmark-only-secret-key-not-for-production-0123456789",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DJANGO_LOG_LEVEL": "WARNING",
             "DATABASE_URL": db_url,
             "CACHE_URL": REDIS_URL,
-            "BENCH_TRIVIAL_VIEW": "true",
+            "BENCH_PAGE_CACHE": PAGE_CACHE,
         }
     )
+    if PAGE_CACHE == "site-no-local":
+        env["PAGE_CACHE_LOCAL_BYTES"] = "0"  # every hit fetches the page from Redis
     return env
 
 
@@ -322,6 +333,67 @@ def csv_download(server, repeat):
     return best
 
 
+class PeakRss:
+    """The largest growth of any worker's resident memory while the block runs, in MB."""
+
+    def __init__(self, pids):
+        self.pids = pids
+
+    def __enter__(self):
+        self.baseline = {pid: rss_kb(pid) for pid in self.pids}
+        self.peak = dict(self.baseline)
+        self.done = threading.Event()
+        self.sampler = threading.Thread(target=self._sample)
+        self.sampler.start()
+        return self
+
+    def _sample(self):
+        while not self.done.is_set():
+            for pid in self.pids:
+                self.peak[pid] = max(self.peak[pid], rss_kb(pid))
+            time.sleep(0.005)
+
+    def __exit__(self, *exc):
+        self.done.set()
+        self.sampler.join()
+        self.growth_mb = max(self.peak[p] - self.baseline[p] for p in self.pids) / 1024
+
+
+def json_listing(server, repeat):
+    """Page through all 100,000 figures as JSON, uncached: time, pages and worker memory."""
+    for _ in range(4):  # both workers past their first request
+        fetch(JSON_LISTING + "&from=2024", UNCACHED)
+    results = []
+    for _ in range(repeat):
+        pages = rows = 0
+        slowest = 0.0
+        with PeakRss(server.worker_pids()) as memory:
+            start = time.perf_counter()
+            path = JSON_LISTING
+            while path:
+                before = time.perf_counter()
+                status, body = fetch(path, UNCACHED)
+                slowest = max(slowest, time.perf_counter() - before)
+                assert status == 200, (path, status)
+                page = json.loads(body)
+                pages, rows = pages + 1, rows + len(page["results"])
+                path = page["next"] and page["next"].split(f"{HOST}:{PORT}", 1)[1]
+            seconds = time.perf_counter() - start
+        results.append(
+            {
+                "seconds": round(seconds, 2),
+                "pages": pages,
+                "rows": rows,
+                "count": page["count"],
+                "slowest_page_ms": round(slowest * 1000, 1),
+                "rss_growth_mb": round(memory.growth_mb, 1),
+            }
+        )
+    best = min(results, key=lambda r: r["seconds"])
+    best["max_rss_growth_mb"] = max(r["rss_growth_mb"] for r in results)
+    return best
+
+
 # Machine.
 
 
@@ -355,7 +427,8 @@ def report(data):
     )
     lines.append("")
     lines.append(
-        f"Throughput (gunicorn, {WORKERS} sync workers, DEBUG off, Redis page cache), "
+        f"Throughput (gunicorn, {WORKERS} sync workers, DEBUG off, Redis page cache: "
+        f"{data['page_cache']}), "
         f"{data['seconds']} s per wrk run; warm runs and the trivial view alternate, "
         f"{data['rounds']} runs each, best kept, with "
         f"{data['connections']} connections, cold (uncached) runs with {WORKERS}. "
@@ -393,6 +466,13 @@ def report(data):
         f"(median {c['median_seconds']} s), {c['rows_per_s']:,} rows/s, worker peak RSS growth "
         f"{c['max_rss_growth_mb']} MB."
     )
+    j = data["json_listing"]
+    lines.append("")
+    lines.append(
+        f"JSON `{JSON_LISTING}` followed to the end: {j['rows']:,} of {j['count']:,} figures in "
+        f"{j['pages']} pages, uncached: best {j['seconds']} s in all, slowest page "
+        f"{j['slowest_page_ms']} ms, worker peak RSS growth {j['max_rss_growth_mb']} MB."
+    )
     s = data["soak"]
     lines.append("")
     lines.append(
@@ -419,6 +499,13 @@ def report(data):
          f"{programs[1]['ms'] / programs[0]['ms']:.1f}x"),
         ("100,000-row CSV <= 0.6 s", c["seconds"] <= 0.6, f"{c['seconds']} s"),
         ("CSV RSS growth < 30 MB", c["max_rss_growth_mb"] < 30, f"{c['max_rss_growth_mb']} MB"),
+        ("API lists: same queries at 240 and 20,000 figures",
+         all(data["queries"]["small"][p]["queries"] == data["queries"]["large"][p]["queries"]
+             for p in API if "/countries/" not in p),
+         ", ".join(f"{p} {data['queries']['large'][p]['queries']}" for p in API)),
+        ("100,000 figures as JSON: every row, RSS growth < 30 MB",
+         j["rows"] == j["count"] and j["max_rss_growth_mb"] < 30,
+         f"{j['rows']:,} rows, {j['max_rss_growth_mb']} MB"),
         ("soak: zero errors, zero non-2xx", s["errors"] == 0 and s["non2xx"] == 0,
          f"{s['errors']} errors, {s['non2xx']} non-2xx"),
     ]  # fmt: skip
@@ -432,7 +519,17 @@ def main():
     parser.add_argument("--quick", action="store_true", help="short runs, for iterating")
     parser.add_argument("--reuse", action="store_true", help="keep databases built earlier")
     parser.add_argument("--sqlite", action="store_true", help="SQLite even if PostgreSQL answers")
+    parser.add_argument(
+        "--page-cache",
+        choices=["site", "site-no-local", "stock"],
+        default="site",
+        help="the site's page cache (with or without its in-process copies), or Django's "
+        "UpdateCache/FetchFromCacheMiddleware (its cold runs are skipped: a cookie does not "
+        "make it step aside)",
+    )
     options = parser.parse_args()
+    global PAGE_CACHE
+    PAGE_CACHE = options.page_cache
     if not shutil.which("wrk"):
         sys.exit(
             "wrk is not installed. On Debian/Ubuntu: sudo apt-get install -y wrk "
@@ -452,6 +549,7 @@ def main():
         "rounds": rounds,
         "soak_seconds": soak_seconds,
         "connections": connections,
+        "page_cache": PAGE_CACHE,
     }
 
     log(f"Building databases ({engine})...")
@@ -494,13 +592,16 @@ def main():
             warm = max(warms, key=lambda r: r["rps"])
             warm["first_ms"] = first_ms  # the request that filled the cache
             warm["trivial_rps"] = trivial["rps"]
+            data["load"][path] = {"warm": warm}
+            log(f"  {path}: warm {warm['rps']:.0f}/s, trivial {trivial['rps']:.0f}/s")
+            if PAGE_CACHE == "stock":
+                continue  # a cookie does not make Django's cache step aside: no cold run
             wait_idle()
             # Uncached, with as many connections as workers: latency is the render time.
             cold = wrk(path, seconds * 2, WORKERS, {**GZIP, **UNCACHED})
             cold["trivial_rps"] = trivial["rps"]
             data["load"][path] = {"cold": cold, "warm": warm}
-            log(f"  {path}: cold {cold['rps']:.0f}/s, warm {warm['rps']:.0f}/s, "
-                f"trivial {trivial['rps']:.0f}/s")  # fmt: skip
+            log(f"  {path}: cold {cold['rps']:.0f}/s")
         wait_idle()
         log(f"Soak: {soak_seconds} s at 64 connections...")
         script = workdir / "soak.lua"
@@ -510,6 +611,8 @@ def main():
     log("CSV export (100,000 figures)...")
     with Server(urls["csv"]) as server:
         data["csv"] = csv_download(server, 3 if options.quick else 5)
+        log("JSON listing (100,000 figures, 1,000 a page)...")
+        data["json_listing"] = json_listing(server, 1 if options.quick else 3)
 
     text = report(data)
     print(text)

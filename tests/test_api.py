@@ -1,5 +1,7 @@
 """The JSON API: the pages' data, filters, validation, paging, caching headers and cost."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -180,6 +182,19 @@ def test_the_api_and_the_page_refuse_the_same_values_with_the_same_message(clien
         assert error["message"] in page.content.decode().replace("&quot;", '"')
 
 
+def test_program_totals_count_only_the_years_asked_for(client):
+    program = make_program("Forensic Science")
+    for year, participants in ((2017, 5), (2018, 7), (2019, 11), (2020, 13)):
+        make_figure(program, year=year, participants=participants, countries=1)
+    make_program("Never held")
+    body = get(client, "programs", **{"from": 2018, "to": 2019}).json()
+    assert [row["slug"] for row in body["results"]] == ["forensic-science"]
+    row = body["results"][0]
+    assert (row["years_run"], row["total_participants"]) == (2, 18)
+    assert (row["first_year"], row["latest_year"]) == (2018, 2019)
+    assert get(client, "programs").json()["count"] == 2
+
+
 # Paging.
 
 
@@ -242,11 +257,19 @@ def test_openapi_document_is_3_1_and_describes_every_endpoint(client):
     assert set(paths["/api/v1/figures"]["get"]["responses"]) == {"200", "400"}
 
 
+def test_api_root_leads_to_the_documentation(client):
+    response = client.get("/api/v1/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("api:openapi-view")
+
+
 def test_documentation_page_runs_no_script_and_links_the_document(client):
     response = client.get(reverse("api:openapi-view"))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<script" not in html
+    # The site's own static script at most: nothing inline, nothing from elsewhere.
+    scripts = re.findall(r"<script[^>]*>", html)
+    assert all(re.fullmatch(r'<script src="/static/[^"]+"( defer)?>', tag) for tag in scripts)
     assert "cdn" not in html.lower()
     assert 'href="/api/v1/openapi.json"' in html
     assert "/api/v1/deployments" in html and "disaster_label_en" in html

@@ -2,17 +2,14 @@
 and every answer (200, 400, 404) has the status, content type and shape the document says."""
 
 import json
-from urllib.parse import urlencode
 
 import pytest
 import schemathesis
-from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
-from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_schema_conformance,
@@ -24,30 +21,11 @@ from api.api import api
 # Enough to meet every parameter's edge values and some random ones, in well under a minute.
 EXAMPLES = 20
 
-# The very document /api/v1/openapi.json serves (test_api.py checks that it is served). No NUL
-# characters: npa_portal.middleware.RequestGuardMiddleware answers those with the site's HTML
-# 400 page before any view runs (tests/test_robustness.py); the API's views never see them.
+# The very document /api/v1/openapi.json serves (test_api.py checks that it is served).
 schema = schemathesis.openapi.from_dict(
-    json.loads(json.dumps(api.get_openapi_schema(), cls=DjangoJSONEncoder)),
-    config=SchemathesisConfig.from_dict({"generation": {"allow-x00": False}}),
+    json.loads(json.dumps(api.get_openapi_schema(), cls=DjangoJSONEncoder))
 )
 schema.app = get_wsgi_application()
-
-
-@schema.hook
-def filter_query(context, query):
-    """Leave out query strings the site refuses before any view runs, when it does so
-    (RequestGuardMiddleware's length limits, tested by tests/test_robustness.py)."""
-    whole = getattr(django_settings, "MAX_QUERY_STRING_LENGTH", None)
-    one = getattr(django_settings, "MAX_QUERY_PARAMETER_LENGTH", None)
-    if not query or whole is None:
-        return True
-    pairs = [
-        (str(key), str(value))
-        for key, values in query.items()
-        for value in (values if isinstance(values, list) else [values])
-    ]
-    return len(urlencode(pairs)) <= whole and all(len(k) <= one and len(v) <= one for k, v in pairs)
 
 
 @pytest.fixture(autouse=True)

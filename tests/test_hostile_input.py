@@ -34,7 +34,10 @@ class ActiveContentFinder(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag == "script" and not attributes.get("src", "").startswith("/static/"):
+        # A JSON-LD block is data a browser never runs; text that closed it early would open
+        # a second <script> without that type, and be found.
+        runs = attributes.get("type") != "application/ld+json"
+        if tag == "script" and runs and not attributes.get("src", "").startswith("/static/"):
             self.found.append(f"<script {attrs}>")
         elif tag in DANGEROUS_TAGS - {"script", "meta", "form", "svg"}:
             self.found.append(f"<{tag}>")
