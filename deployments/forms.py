@@ -6,9 +6,10 @@ beside the form and the parameter is ignored; it never reaches the database or c
 
 from django import forms
 from django.db.models import Q
-from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+
+from core.forms import YearRangeForm
 
 from .models import (
     FIRST_DISPATCH_YEAR,
@@ -36,57 +37,6 @@ class CountryCodeField(forms.ChoiceField):
         return data.strip().upper() if isinstance(data, str) else data
 
 
-class YearRangeForm(forms.Form):
-    """`?from=2000&to=2010`; either end may be left out."""
-
-    first_year = FIRST_DISPATCH_YEAR
-
-    def __init__(self, data=None, **kwargs):
-        super().__init__(data, **kwargs)
-        for name in ("from", "to"):
-            self.fields[name] = forms.IntegerField(
-                label=_("From year") if name == "from" else _("To year"),
-                required=False,
-                min_value=self.first_year,
-                max_value=LAST_POSSIBLE_YEAR,
-            )
-
-    def clean(self):
-        cleaned = super().clean()
-        year_from, year_to = cleaned.get("from"), cleaned.get("to")
-        if year_from is not None and year_to is not None and year_from > year_to:
-            self.add_error("to", _("The last year must not be before the first year."))
-        return cleaned
-
-    def value(self, name):
-        """A cleaned value, or None when missing or invalid (so bad input is ignored)."""
-        return getattr(self, "cleaned_data", {}).get(name) or None
-
-    def valid_params(self, **changes):
-        """The valid parameters as a QueryDict, for links that keep the current filters."""
-        params = QueryDict(mutable=True)
-        for name in self.fields:
-            value = self.value(name)
-            if value is not None:
-                params[name] = value
-        for name, value in changes.items():
-            if value is None:
-                params.pop(name, None)
-            else:
-                params[name] = value
-        return params
-
-    @property
-    def error_messages(self):
-        """Plain sentences naming each bad parameter."""
-        messages = []
-        for name, errors in self.errors.items():
-            label = self.fields[name].label if name in self.fields else ""
-            for error in errors:
-                messages.append(f"{label}: {error}" if label else str(error))
-        return messages
-
-
 SORT_CHOICES = [
     ("date", _("Month & Year, oldest first")),
     ("-date", _("Month & Year, newest first")),
@@ -106,6 +56,7 @@ class DisasterReliefFilterForm(YearRangeForm):
     """Filters, facets and sort of the disaster relief table."""
 
     first_year = FIRST_JDR_YEAR
+    last_year = LAST_POSSIBLE_YEAR
     FACETS = ("disaster", "team", "country")
 
     disaster = forms.ChoiceField(
@@ -177,6 +128,9 @@ class DisasterReliefFilterForm(YearRangeForm):
 
 class ExpertDispatchFilterForm(YearRangeForm):
     """Host country and years of the expert dispatches list."""
+
+    first_year = FIRST_DISPATCH_YEAR
+    last_year = LAST_POSSIBLE_YEAR
 
     country = CountryCodeField(label=_("Host country/region"), required=False)
 

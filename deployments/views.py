@@ -62,7 +62,7 @@ def disaster_relief_context(request, auto_id="id_%s"):
     everything = DisasterDeployment.objects.all()
     facets = {name: form.filter(everything, skip=name).facet_counts(name) for name in form.FACETS}
     form.set_facets(facets, selected_country=form.value("country"))
-    query = form.valid_params().urlencode()
+    query = form.query_string
     per_disaster = form.filter(everything).facet_counts("disaster")
     chart_prefix = "" if auto_id == "id_%s" else auto_id.replace("%s", "")
     return {
@@ -103,7 +103,7 @@ def expert_dispatches_context(request, auto_id="id_%s"):
     # Each host's count within the chosen years: what choosing it would show.
     in_years = ExpertDispatch.objects.overlapping(form.value("from"), form.value("to"))
     form.set_facets(in_years.per_host_country(), selected_country=form.value("country"))
-    query = form.valid_params().urlencode()
+    query = form.query_string
     return {
         "dispatch_form": form,
         "dispatch_summary": ExpertDispatch.objects.summary(),

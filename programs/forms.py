@@ -1,72 +1,17 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+
+from core.forms import YearRangeForm
 
 from .models import DATABASE_LAST_YEAR, FIRST_YEAR, AnnualFigure, Scheme, last_allowed_year
 
 
-class YearRangeForm(forms.Form):
-    """The `?from=2017&to=2019` filter of the public tables and CSV downloads.
+class FigureYearsForm(YearRangeForm):
+    """The `?from=2017&to=2019` filter of the programs tables and their CSV downloads."""
 
-    Query strings are typed by people and crawlers alike, so anything odd (text, huge numbers,
-    a range the wrong way round, a key given twice) becomes a message, never a server error.
-    """
-
-    # "from" is a Python keyword, so both fields are added under their URL names in __init__.
-    KEYS = ("from", "to")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for key, label in zip(self.KEYS, (_("From year"), _("To year")), strict=True):
-            self.fields[key] = forms.IntegerField(
-                label=label,
-                required=False,
-                min_value=FIRST_YEAR,
-                max_value=DATABASE_LAST_YEAR,
-            )
-
-    def _single_value(self, key):
-        if hasattr(self.data, "getlist") and len(self.data.getlist(key)) > 1:
-            raise ValidationError(
-                _("Give the “%(key)s” year only once."), code="repeated", params={"key": key}
-            )
-        return self.cleaned_data[key]
-
-    def clean_from(self):
-        return self._single_value("from")
-
-    def clean_to(self):
-        return self._single_value("to")
-
-    def clean(self):
-        cleaned = super().clean()
-        first, last = cleaned.get("from"), cleaned.get("to")
-        if first is not None and last is not None and first > last:
-            raise ValidationError(
-                _("The “from” year (%(first)s) is after the “to” year (%(last)s)."),
-                code="reversed",
-                params={"first": first, "last": last},
-            )
-        return cleaned
-
-    @property
-    def years(self):
-        """(first, last) of a valid filter, None for an open end; (None, None) otherwise."""
-        if not self.is_valid():
-            return None, None
-        return self.cleaned_data["from"], self.cleaned_data["to"]
-
-    @property
-    def query_string(self):
-        """The valid filter as a query string, for links to the CSV downloads ('' if none)."""
-        first, last = self.years
-        pairs = [
-            (key, value)
-            for key, value in zip(self.KEYS, (first, last), strict=True)
-            if value is not None
-        ]
-        return urlencode(pairs)
+    first_year = FIRST_YEAR
+    last_year = DATABASE_LAST_YEAR
 
 
 class YearEntryChoiceForm(forms.Form):

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from core.tables import csv_response, database_cells
 
 from .charts import participants_charts, program_chart
-from .forms import YearRangeForm
+from .forms import FigureYearsForm
 from .models import AnnualFigure, Program, Scheme
 from .tables import FIGURE_COLUMNS, PROGRAM_YEAR_COLUMNS, WideTable, YearRow, pivot, scheme_tables
 
@@ -35,7 +35,7 @@ def scheme_tables_context(request, scheme=None):
     invalid the tables are shown unfiltered and `form.errors` says why. Three queries in all,
     however many programs and years.
     """
-    form = YearRangeForm(request.GET)
+    form = FigureYearsForm(request.GET)
     first, last = form.years
     figures = _figures(first, last)
     totals = AnnualFigure.objects.published().between(first, last)
@@ -134,7 +134,7 @@ def _filename(stem, first, last):
 @require_safe
 def figures_csv(request):
     """Tidy download: one row per program and year."""
-    form = YearRangeForm(request.GET)
+    form = FigureYearsForm(request.GET)
     if not form.is_valid():
         return _bad_filter(form)
     first, last = form.years
@@ -146,7 +146,7 @@ def figures_csv(request):
 @require_safe
 def table_csv(request):
     """Wide download, as on screen: a row per program, two columns per year."""
-    form = YearRangeForm(request.GET)
+    form = FigureYearsForm(request.GET)
     if not form.is_valid():
         return _bad_filter(form)
     first, last = form.years
