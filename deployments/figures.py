@@ -6,6 +6,7 @@ every value is computed from the database when a page asks for it.
 
 from .countries import countries_reached
 from .models import DisasterDeployment, ExpertDispatch
+from .text import country_in_sentence
 
 
 def jdr_figures():
@@ -20,7 +21,7 @@ def jdr_figures():
         "first_year": first.year if first else None,
         "latest_month_year": latest.month_year if latest else "",
         "latest_year": latest.year if latest else None,
-        "latest_country": latest.country.name if latest else "",
+        "latest_country": country_in_sentence(latest.country) if latest else "",
         "latest_persons": latest.persons if latest else None,
     }
     for total in summary.by_team:

@@ -21,7 +21,13 @@ from simple_history.models import HistoricalRecords
 from core.models import TimeStampedModel
 
 from .summaries import DeploymentSummary, TeamTotal
-from .text import choice_label, host_countries_text, month_year, persons_text
+from .text import (
+    choice_label,
+    country_in_sentence,
+    host_countries_text,
+    month_year,
+    persons_text,
+)
 
 # The JDR Law dates from 1987; no deployment with a JDR team can be older.
 FIRST_JDR_YEAR = 1987
@@ -35,6 +41,10 @@ FIRST_DISPATCH_YEAR = 1950
 # bound against typing slips such as 20023.
 LAST_POSSIBLE_YEAR = 2100
 EXPERT_COUNT_FIELDS = ("long_term_experts", "short_term_experts", "other_experts")
+NO_EXPERTS_MESSAGE = _(
+    "A dispatch sends at least one expert: not every number can be 0 (leave a number blank "
+    "when it is not stated)."
+)
 
 
 class DisasterType(models.TextChoices):
@@ -215,6 +225,10 @@ class DisasterDeployment(TimeStampedModel):
         return month_year(self.year, self.month)
 
     @property
+    def country_in_sentence(self):
+        return country_in_sentence(self.country)
+
+    @property
     def persons_text(self):
         return persons_text(self.persons)
 
@@ -303,27 +317,29 @@ class ExpertDispatch(TimeStampedModel):
         validators=[MinValueValidator(FIRST_DISPATCH_YEAR), MaxValueValidator(LAST_POSSIBLE_YEAR)],
         help_text=_("Leave blank when the dispatch began and ended in the same year."),
     )
-    # Counts are blank when the source does not give them: shown as "not stated", never 0.
+    # Blank (None) when the source does not give the number: shown as "number not stated".
+    # 0 when the source's account of the dispatch leaves no room for this kind ("a total of 2
+    # long-term experts and 1 short-term expert" means no other experts).
     long_term_experts = models.PositiveSmallIntegerField(
         _("long-term experts"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1)],
-        help_text=_("Leave blank when the number is not stated."),
+        help_text=_("0 when none were sent; leave blank when the number is not stated."),
     )
     short_term_experts = models.PositiveSmallIntegerField(
         _("short-term experts"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1)],
-        help_text=_("Leave blank when the number is not stated."),
+        help_text=_("0 when none were sent; leave blank when the number is not stated."),
     )
     other_experts = models.PositiveSmallIntegerField(
         _("other experts"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1)],
-        help_text=_("Instructors and others; leave blank when the number is not stated."),
+        help_text=_(
+            "Instructors and others: 0 when none were sent; leave blank when the number is not "
+            "stated."
+        ),
     )
     other_experts_role = models.CharField(
         _("role of the other experts"),
@@ -337,7 +353,7 @@ class ExpertDispatch(TimeStampedModel):
         help_text=_("What the experts worked on, e.g. community policing, the Koban system."),
     )
     partner = models.CharField(
-        _("partner organisation"),
+        _("partner organization"),
         max_length=200,
         blank=True,
         help_text=_("Optional: e.g. JICA."),
@@ -377,16 +393,10 @@ class ExpertDispatch(TimeStampedModel):
                     last=LAST_POSSIBLE_YEAR,
                 ),
             ),
-            *(
-                models.CheckConstraint(
-                    condition=Q(**{f"{name}__isnull": True}) | Q(**{f"{name}__gte": 1}),
-                    name=f"dispatch_{name}_blank_or_positive",
-                    violation_error_message=_(
-                        "A number of experts must be at least 1; leave it blank when the "
-                        "number is not stated."
-                    ),
-                )
-                for name in EXPERT_COUNT_FIELDS
+            models.CheckConstraint(
+                condition=~Q(**dict.fromkeys(EXPERT_COUNT_FIELDS, 0)),
+                name="dispatch_sends_someone",
+                violation_error_message=NO_EXPERTS_MESSAGE,
             ),
             models.CheckConstraint(
                 condition=~Q(beneficiary=F("country")),
@@ -413,9 +423,9 @@ class ExpertDispatch(TimeStampedModel):
 
     @property
     def years(self):
-        """'2013-2016', or '2011' for a dispatch within one year."""
+        """'2013–2016' (an en dash), or '2011' for a dispatch within one year."""
         if self.end_year and self.end_year != self.start_year:
-            return f"{self.start_year}-{self.end_year}"
+            return f"{self.start_year}\u2013{self.end_year}"
         return str(self.start_year)
 
     @property
@@ -432,6 +442,8 @@ class ExpertDispatch(TimeStampedModel):
             ) % {"year": this_year}
         if None not in (self.start_year, self.end_year) and self.end_year < self.start_year:
             errors["end_year"] = _("The last year cannot be before the first year.")
+        if all(getattr(self, name) == 0 for name in EXPERT_COUNT_FIELDS):
+            errors["long_term_experts"] = NO_EXPERTS_MESSAGE
         if self.beneficiary and self.beneficiary == self.country:
             errors["beneficiary"] = _(
                 "Leave the beneficiary blank when the host country's own police benefited."

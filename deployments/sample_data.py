@@ -40,6 +40,8 @@ EXTRA_DEPLOYMENTS = [
             "Police officials joined the rescue team sent after the earthquakes in the "
             "south-east of the country."
         ),
+        # The NPA's own report of this deployment (see the reference glossary).
+        "source_url": "https://www.npa.go.jp/bureau/soumu/kokusai/jdr_turkey_2023_01.html",
     },
 ]
 
@@ -49,7 +51,7 @@ DISPATCH_DETAILS = {
         "partner": "JICA",
         "description": (
             "Advisers from the Japanese police helped the Indonesian National Police build up "
-            "its crime-fighting capacity and adapt the Koban (neighbourhood police box) system."
+            "its crime-fighting capacity and adapt the Koban (neighborhood police box) system."
         ),
     },
     ("TL", 2011): {
@@ -63,7 +65,7 @@ DISPATCH_DETAILS = {
     ("TR", 2011): {
         "description": (
             "Judo instructors from the Japanese police taught Afghan police officers during a "
-            "training programme organised by the Turkish National Police. The number of "
+            "training program organized by the Turkish National Police. The number of "
             "instructors is not given."
         ),
     },
@@ -73,6 +75,15 @@ DISPATCH_DETAILS = {
             "Afghan police. The number of experts is not given."
         ),
     },
+}
+
+# Kinds of experts the source's account rules out, by (host code, first year): 0, not "not stated".
+# Indonesia 2020 is "a total of 2 long-term experts and 1 short-term expert", so no others; the
+# Türkiye dispatches name only the judo instructors (2011) or the short-term experts (2015).
+NONE_OF_THESE = {
+    ("ID", 2020): ("other_experts",),
+    ("TR", 2011): ("long_term_experts", "short_term_experts"),
+    ("TR", 2015): ("long_term_experts", "other_experts"),
 }
 
 # The reference file has one line per kind of expert; one record holds all kinds of a dispatch.
@@ -132,6 +143,7 @@ def dispatch_rows():
                 "end_year": None if end == start else end,
                 "field_of_work": line["field"],
                 **DISPATCH_DETAILS.get((host, start), {}),
+                **dict.fromkeys(NONE_OF_THESE.get((host, start), ()), 0),
             },
         )
         kind = line["kind"].strip()

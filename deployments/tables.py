@@ -4,17 +4,14 @@ The public pages, the CSV downloads and the admin export all read these lists, s
 a cell format changes in one place.
 """
 
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from core.tables import Column
 
-from .text import country_name
+from .text import country_name, experts_text
 
 NOT_STATED = _("not stated")
-
-
-def _count_text(value):
-    return NOT_STATED if value is None else value
 
 
 def _country_with_place(deployment):
@@ -23,11 +20,32 @@ def _country_with_place(deployment):
     return country_name(deployment.country)
 
 
-def _other_experts_text(dispatch):
-    text = _count_text(dispatch.other_experts)
-    if dispatch.other_experts_role:
-        return f"{text} ({dispatch.other_experts_role})"
-    return text
+def _details(paragraphs, source_url):
+    """A row's longer facts in a <details> element (opens without JavaScript), or "" if none.
+
+    `paragraphs` are (label, text) pairs; empty texts are left out. The row's own source link
+    comes last: a row without one comes from the page the footer names.
+    """
+    items = [(label, text) for label, text in paragraphs if text]
+    if not items and not source_url:
+        return ""
+    body = format_html_join("", "<p><strong>{}</strong> {}</p>", items)
+    if source_url:
+        body += format_html('<p><a href="{}">{}</a></p>', source_url, _("Source of this row"))
+    return format_html(
+        '<details class="row-details"><summary>{}</summary>{}</details>', _("Details"), body
+    )
+
+
+def _deployment_details(deployment):
+    return _details([(_("What the team did:"), deployment.summary)], deployment.source_url)
+
+
+def _dispatch_details(dispatch):
+    return _details(
+        [(_("What the experts did:"), dispatch.description), (_("Partner:"), dispatch.partner)],
+        dispatch.source_url,
+    )
 
 
 DEPLOYMENT_COLUMNS = [
@@ -54,6 +72,8 @@ DEPLOYMENT_COLUMNS = [
         display=lambda d: d.persons_text,
         sort="persons",
     ),
+    Column("summary", _("Details"), lambda d: d.summary, display=_deployment_details),
+    Column("source_url", _("Source link"), lambda d: d.source_url, on_screen=False),
 ]
 
 DISPATCH_COLUMNS = [
@@ -80,29 +100,32 @@ DISPATCH_COLUMNS = [
         on_screen=False,
     ),
     Column(
-        "beneficiary", _("Police trained or advised"), lambda e: country_name(e.beneficiary_or_host)
+        "beneficiary",
+        _("Country/region of the police trained"),
+        lambda e: country_name(e.beneficiary_or_host),
     ),
     Column("field_of_work", _("Field of work"), lambda e: e.field_of_work),
+    Column("experts", _("Experts sent"), experts_text, in_csv=False),
     Column(
         "long_term_experts",
         _("Long-term experts"),
         lambda e: e.long_term_experts,
         numeric=True,
-        display=lambda e: _count_text(e.long_term_experts),
+        on_screen=False,
     ),
     Column(
         "short_term_experts",
         _("Short-term experts"),
         lambda e: e.short_term_experts,
         numeric=True,
-        display=lambda e: _count_text(e.short_term_experts),
+        on_screen=False,
     ),
     Column(
         "other_experts",
         _("Other experts"),
         lambda e: e.other_experts,
         numeric=True,
-        display=_other_experts_text,
+        on_screen=False,
     ),
     Column(
         "other_experts_role",
@@ -110,6 +133,7 @@ DISPATCH_COLUMNS = [
         lambda e: e.other_experts_role,
         on_screen=False,
     ),
-    Column("partner", _("Partner"), lambda e: e.partner, display=lambda e: e.partner or NOT_STATED),
-    Column("description", _("Description"), lambda e: e.description),
+    Column("partner", _("Partner"), lambda e: e.partner, on_screen=False),
+    Column("description", _("Details"), lambda e: e.description, display=_dispatch_details),
+    Column("source_url", _("Source link"), lambda e: e.source_url, on_screen=False),
 ]

@@ -5,7 +5,8 @@ the same name thousands of times."""
 from functools import lru_cache
 
 from django.utils.dates import MONTHS
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
 
 
@@ -54,3 +55,53 @@ def countries_text(count):
 def host_countries_text(count):
     """'3 host countries', '1 host country'."""
     return ngettext("%(count)d host country", "%(count)d host countries", count) % {"count": count}
+
+
+# Countries whose English name takes "the" inside a sentence ("went to the Philippines"). Data,
+# not a rule: add a code here when a new country's name needs it.
+THE_IN_SENTENCES = frozenset(
+    {"AE", "BS", "CF", "CD", "DO", "GB", "GM", "KM", "KY", "MH", "MV", "NL", "PH", "SB", "US", "VA"}
+)
+
+
+def country_in_sentence(code):
+    """A country's name as it reads inside a sentence: "the Philippines", "Nepal"."""
+    name = country_name(code)
+    if str(code).upper() in THE_IN_SENTENCES:
+        return pgettext("country name inside a sentence", "the %(country)s") % {"country": name}
+    return name
+
+
+def experts_text(dispatch):
+    """The experts of a dispatch as one cell: "2 long-term experts; 1 short-term expert",
+    "judo instructors, number not stated", or "not stated" when the source gives nothing."""
+    counts = [dispatch.long_term_experts, dispatch.short_term_experts, dispatch.other_experts]
+    if all(count is None for count in counts):
+        return str(_("not stated"))
+    role = dispatch.other_experts_role
+    kinds = [
+        (
+            dispatch.long_term_experts,
+            lambda n: ngettext("%(count)d long-term expert", "%(count)d long-term experts", n),
+            _("long-term experts, number not stated"),
+        ),
+        (
+            dispatch.short_term_experts,
+            lambda n: ngettext("%(count)d short-term expert", "%(count)d short-term experts", n),
+            _("short-term experts, number not stated"),
+        ),
+        (
+            dispatch.other_experts,
+            (lambda n: _("%(role)s: %(count)d"))
+            if role
+            else (lambda n: ngettext("%(count)d other expert", "%(count)d other experts", n)),
+            _("%(role)s, number not stated") if role else _("other experts, number not stated"),
+        ),
+    ]
+    parts = []
+    for count, known, unknown in kinds:
+        if count is None:
+            parts.append(str(unknown) % {"role": role})
+        elif count:
+            parts.append(str(known(count)) % {"count": count, "role": role})
+    return str(pgettext("separator between items of a list", "; ")).join(parts)

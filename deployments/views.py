@@ -13,13 +13,14 @@ from django_countries import countries
 from django_countries.fields import Country
 
 from core.tables import csv_response, screen_columns, table_rows
+from npa_portal.page_cache import canonical_query
 
 from .charts import disaster_relief_charts
 from .countries import activity_last_updated, country_activity
 from .forms import DisasterReliefFilterForm, ExpertDispatchFilterForm
 from .models import DisasterDeployment, ExpertDispatch
 from .tables import DEPLOYMENT_COLUMNS, DISPATCH_COLUMNS
-from .text import persons_text
+from .text import country_in_sentence, persons_text
 
 
 def _plain_headers(columns):
@@ -122,6 +123,7 @@ def _status(form):
     return 200 if form.is_valid() else 400
 
 
+@canonical_query(DisasterReliefFilterForm)
 @require_safe
 def disaster_relief(request):
     context = disaster_relief_context(request)
@@ -134,6 +136,7 @@ def disaster_relief(request):
     )
 
 
+@canonical_query(ExpertDispatchFilterForm)
 @require_safe
 def expert_dispatches(request):
     context = expert_dispatches_context(request)
@@ -151,6 +154,7 @@ def _bad_request(form):
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
 
+@canonical_query(DisasterReliefFilterForm)
 @require_safe
 def disaster_relief_csv(request):
     """The table as on screen, same filters and sort; a bad parameter is a 400, not a guess."""
@@ -160,6 +164,7 @@ def disaster_relief_csv(request):
     return csv_response(request, "disaster-relief-deployments.csv", DEPLOYMENT_COLUMNS, rows)
 
 
+@canonical_query(ExpertDispatchFilterForm)
 @require_safe
 def expert_dispatches_csv(request):
     form = ExpertDispatchFilterForm(request.GET)
@@ -197,6 +202,9 @@ def country_detail(request, code):
         "deployments/country_detail.html",
         {
             "country": Country(upper),
+            "country_in_sentence": country_in_sentence(upper),
+            "only_deployment": deployments[0] if len(deployments) == 1 else None,
+            "persons_count": sum(d.persons for d in deployments),
             "deployment_headers": _plain_headers(deployment_columns),
             "deployment_rows": table_rows(deployment_columns, deployments),
             "persons": persons_text(sum(d.persons for d in deployments)),

@@ -26,7 +26,9 @@ def test_disaster_relief_csv_round_trip(client):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="disaster-relief-deployments.csv"' in response["Content-Disposition"]
     body, rows = _csv(response)
-    assert body.splitlines()[0] == "year,month,country_code,country,place,disaster,team,persons"
+    assert body.splitlines()[0] == (
+        "year,month,country_code,country,place,disaster,team,persons,summary,source_url"
+    )
     assert len(rows) == DisasterDeployment.objects.count() == 17
     labels = {
         "disaster": {
@@ -100,12 +102,14 @@ def test_expert_dispatches_csv_keeps_unknown_counts_blank(client):
     body, rows = _csv(client.get(reverse("deployments:expert_dispatches_csv")))
     assert body.splitlines()[0] == (
         "start_year,end_year,country_code,country,beneficiary_code,beneficiary,field_of_work,"
-        "long_term_experts,short_term_experts,other_experts,other_experts_role,partner,description"
+        "long_term_experts,short_term_experts,other_experts,other_experts_role,partner,description,"
+        "source_url"
     )
     assert len(rows) == ExpertDispatch.objects.count() == 5
     indonesia = rows[0]
     assert (indonesia["country"], indonesia["long_term_experts"]) == ("Indonesia", "2")
-    assert (indonesia["short_term_experts"], indonesia["other_experts"]) == ("1", "")
+    # The source's total leaves no other experts: 0, while unknown counts stay blank.
+    assert (indonesia["short_term_experts"], indonesia["other_experts"]) == ("1", "0")
     assert indonesia["partner"] == "JICA"
     judo = next(row for row in rows if row["other_experts_role"] == "judo instructors")
     assert (judo["start_year"], judo["end_year"], judo["beneficiary"]) == (

@@ -156,12 +156,16 @@ def test_end_year_cannot_be_before_start_year_in_form_and_database():
 
 
 @pytest.mark.parametrize("field", ["long_term_experts", "short_term_experts", "other_experts"])
-def test_expert_count_is_blank_or_positive_never_zero(field):
-    bad = ExpertDispatch(country="ID", start_year=2018, field_of_work="x", **{field: 0})
-    assert "greater than or equal to 1" in _validation_error(bad)
-    _database_refuses_dispatch(**{field: 0})
-    unknown = dispatch(**{field: None})
-    unknown.full_clean()
+def test_expert_count_may_be_none_sent_or_not_stated(field):
+    dispatch(**{field: 0}).full_clean()
+    dispatch(country="TL", **{field: None}).full_clean()
+
+
+def test_a_dispatch_cannot_send_nobody_in_form_and_database():
+    nobody = dict.fromkeys(("long_term_experts", "short_term_experts", "other_experts"), 0)
+    bad = ExpertDispatch(country="ID", start_year=2018, field_of_work="x", **nobody)
+    assert "A dispatch sends at least one expert" in _validation_error(bad)
+    _database_refuses_dispatch(**nobody)
 
 
 def test_beneficiary_is_blank_when_host_benefits_in_form_and_database():
@@ -186,8 +190,8 @@ def test_duplicate_dispatch_is_refused_in_form_and_database():
     )
 
 
-def test_year_range_is_written_with_a_hyphen():
-    assert dispatch(start_year=2013, end_year=2016).years == "2013-2016"
+def test_year_range_is_written_with_an_en_dash():
+    assert dispatch(start_year=2013, end_year=2016).years == "2013\u20132016"
     assert dispatch(start_year=2011, field_of_work="other").years == "2011"
 
 

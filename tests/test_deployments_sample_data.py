@@ -23,18 +23,19 @@ def test_one_record_holds_both_counts_of_the_indonesia_dispatch():
     sample_data.load()
     indonesia = ExpertDispatch.objects.get(country="ID")
     assert (indonesia.long_term_experts, indonesia.short_term_experts) == (2, 1)
-    assert indonesia.other_experts is None
+    # "A total of 2 long-term experts and 1 short-term expert": no other experts, not unknown.
+    assert indonesia.other_experts == 0
     assert indonesia.partner == "JICA"
     assert indonesia.beneficiary == ""
 
 
-def test_judo_instructors_are_other_experts_of_unknown_number():
+def test_judo_instructors_are_the_only_experts_and_of_unknown_number():
     sample_data.load()
     judo = ExpertDispatch.objects.get(country="TR", start_year=2011)
     assert (judo.end_year, judo.beneficiary.code) == (2014, "AF")
     assert judo.other_experts is None and judo.other_experts_role == "judo instructors"
     for name in ("long_term_experts", "short_term_experts"):
-        assert getattr(judo, name) is None
+        assert getattr(judo, name) == 0
 
 
 def test_loading_twice_creates_nothing_and_keeps_staff_edits():

@@ -57,7 +57,7 @@ def test_table_matches_the_reference_row_by_row(client, loaded):
         assert row[2] == line["disaster"]
         assert row[4] == f"{line['persons_dispatched']} persons"
     assert len(rows) == len(reference) + 1
-    assert rows[-1] == ["February 2023", "Türkiye", "Earthquake", "Rescue team", "23 persons"]
+    assert rows[-1][:5] == ["February 2023", "Türkiye", "Earthquake", "Rescue team", "23 persons"]
     assert rows[5][:2] == ["September 1999", "Taiwan"]
 
 
@@ -66,8 +66,8 @@ def test_summary_sentence_is_computed_from_the_data(client, loaded):
     assert "Since June 1990" in text
     assert "on 17 occasions, 313 persons in all, to 16 countries and regions" in text
     assert (
-        "15 with the rescue team, 1 with the search support experts team, "
-        "1 with the forensic experts team" in text
+        "Rescue team: 15 deployments; Search support experts team: 1 deployment; "
+        "Forensic experts team: 1 deployment." in text
     )
     assert "The most recent deployment: February 2023, 23 persons to Türkiye (earthquake)" in text
 
@@ -194,10 +194,13 @@ def test_expert_dispatches_grouped_by_host_newest_first(client, loaded):
     text = _text(response.content.decode())
     headings = re.findall(r"<h3[^>]*>(.*?)</h3>", response.content.decode(), re.S)
     assert [_text(h) for h in headings] == ["Indonesia", "Timor-Leste", "Türkiye"]
-    assert "2013-2016" in text
-    assert "2011-2014 Afghanistan judo training" in text
-    assert "2020 Indonesia crime-fighting capacity and the Koban system 2 1 not stated JICA" in text
-    assert "not stated (judo instructors)" in text
+    assert "2013\u20132016" in text
+    assert "2011\u20132014 Afghanistan judo training" in text
+    assert (
+        "2020 Indonesia crime-fighting capacity and the Koban system "
+        "2 long-term experts; 1 short-term expert Details" in text
+    )
+    assert "judo instructors, number not stated" in text
     assert "5 dispatches of police experts are recorded, to 3 host countries" in text
 
 
@@ -230,13 +233,13 @@ def test_turkey_shows_the_judo_dispatch_for_afghanistan_and_the_2023_earthquake(
     assert response.status_code == 200
     text = _text(response.content.decode())
     assert "February 2023 Earthquake Rescue team 23 persons" in text
-    assert "2011-2014 Afghanistan judo training for Afghan police officers" in text
+    assert "2011\u20132014 Afghanistan judo training for Afghan police officers" in text
 
 
 def test_afghanistan_page_lists_training_hosted_elsewhere(client, loaded):
     text = _text(client.get("/countries/af/").content.decode())
     assert "Training for the police of Afghanistan in other countries" in text
-    assert "2011-2014 Türkiye judo training" in text
+    assert "2011\u20132014 Türkiye judo training" in text
 
 
 def test_upper_case_code_redirects_to_the_lower_case_address(client, loaded):
@@ -265,7 +268,7 @@ def test_partials_render_when_included_from_another_page(rf, loaded):
         expert_dispatches_context(request),
         request=request,
     )
-    assert "Timor-Leste" in html and "2013-2016" in html
+    assert "Timor-Leste" in html and "2013\u20132016" in html
 
 
 def _queries(client, url):
@@ -337,14 +340,16 @@ def test_sentences_read_right_with_a_single_row(client):
     dispatch(country="ID", start_year=2018)
     text = _text(client.get("/deployments/disaster-relief/").content.decode())
     assert (
-        "Since March 2010, Japanese police officials have gone abroad with a Japan Disaster "
-        "Relief (JDR) team once, 1 person in all, to 1 country or region." in text
+        "One deployment is recorded: in March 2010, 1 person of the Japanese police went "
+        "abroad with a Japan Disaster Relief (JDR) team." in text
     )
     assert "The most recent deployment: March 2010, 1 person to Nepal (earthquake)." in text
     text = _text(client.get("/deployments/disaster-relief/?team=rescue").content.decode())
     assert "Showing 1 of 1 deployment (1 person)." in text
     text = _text(client.get("/countries/np/").content.decode())
-    assert "with a Japan Disaster Relief team once, 1 person in all." in text
+    assert (
+        "In March 2010, 1 police official went to Nepal with a Japan Disaster Relief team." in text
+    )
     text = _text(client.get("/deployments/expert-dispatches/").content.decode())
     assert "1 dispatch of police experts is recorded, to 1 host country, in 2018." in text
 
