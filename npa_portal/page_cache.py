@@ -156,9 +156,9 @@ def canonical_query(form_class):
         def wrapped(request, *args, **kwargs):
             response = view(request, *args, **kwargs)
             query = request.META.get("QUERY_STRING", "")
-            form = form_class(request.GET)
-            if query and form.is_valid() and query == form.query_string:
-                response.canonical_address = True
+            if query:
+                form = form_class(request.GET)
+                response.canonical_address = form.is_valid() and query == form.query_string
             return response
 
         return wrapped
