@@ -13,6 +13,7 @@ from django_countries import countries
 from django_countries.fields import Country
 
 from core.tables import download_links, download_response, screen_columns, table_rows
+from npa_portal.page_cache import canonical_query
 
 from .charts import disaster_relief_charts
 from .countries import activity_last_updated, country_activity
@@ -46,19 +47,19 @@ def _sort_headers(form, columns):
     return headers
 
 
-def _filtered_deployments(request, auto_id="id_%s"):
-    form = DisasterReliefFilterForm(request.GET, auto_id=auto_id)
+def _filtered_deployments(params, auto_id="id_%s"):
+    form = DisasterReliefFilterForm(params, auto_id=auto_id)
     form.is_valid()
     rows = form.sorted_rows(form.filter(DisasterDeployment.objects.all()))
     return form, rows
 
 
-def disaster_relief_context(request, auto_id="id_%s"):
+def disaster_relief_context(params, auto_id="id_%s"):
     """The summary, filters with facet counts, the charts and the table: a constant eight queries.
 
     `auto_id` prefixes the filter fields' ids, so several embedded lists keep them unique.
     """
-    form, rows = _filtered_deployments(request, auto_id)
+    form, rows = _filtered_deployments(params, auto_id)
     everything = DisasterDeployment.objects.all()
     facets = {name: form.filter(everything, skip=name).facet_counts(name) for name in form.FACETS}
     form.set_facets(facets, selected_country=form.value("country"))
@@ -99,9 +100,9 @@ def _dispatch_groups(dispatches):
     ], columns
 
 
-def expert_dispatches_context(request, auto_id="id_%s"):
+def expert_dispatches_context(params, auto_id="id_%s"):
     """Dispatches grouped by host country, newest first: a constant three queries."""
-    form = ExpertDispatchFilterForm(request.GET, auto_id=auto_id)
+    form = ExpertDispatchFilterForm(params, auto_id=auto_id)
     form.is_valid()
     dispatches = list(form.filter(ExpertDispatch.objects.newest_first()))
     groups, columns = _dispatch_groups(dispatches)
@@ -131,9 +132,10 @@ def _status(form):
     return 200 if form.is_valid() else 400
 
 
+@canonical_query(DisasterReliefFilterForm)
 @require_safe
 def disaster_relief(request):
-    context = disaster_relief_context(request)
+    context = disaster_relief_context(request.GET)
     context["last_updated"] = context["jdr_summary"].last_updated
     return render(
         request,
@@ -143,9 +145,10 @@ def disaster_relief(request):
     )
 
 
+@canonical_query(ExpertDispatchFilterForm)
 @require_safe
 def expert_dispatches(request):
-    context = expert_dispatches_context(request)
+    context = expert_dispatches_context(request.GET)
     context["last_updated"] = context["dispatch_summary"]["last_updated"]
     return render(
         request,
@@ -160,16 +163,18 @@ def _bad_request(form):
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
 
+@canonical_query(DisasterReliefFilterForm)
 @require_safe
 def disaster_relief_csv(request, workbook=False):
     """The table as on screen, same filters and sort; a bad parameter is a 400, not a guess."""
-    form, rows = _filtered_deployments(request)
+    form, rows = _filtered_deployments(request.GET)
     if not form.is_valid():
         return _bad_request(form)
     stem = "disaster-relief-deployments"
     return download_response(request, stem, DEPLOYMENT_COLUMNS, rows, workbook=workbook)
 
 
+@canonical_query(ExpertDispatchFilterForm)
 @require_safe
 def expert_dispatches_csv(request, workbook=False):
     form = ExpertDispatchFilterForm(request.GET)

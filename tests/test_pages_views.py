@@ -165,7 +165,7 @@ def test_home_shows_live_key_figures_intro_and_section_links(client):
     assert "Overseas officers trained in 2020 7" in text
     assert "Disaster relief deployments since June 1990 2" in text
     assert "Police officials sent with relief teams 8" in text
-    assert "Countries and regions reached 3" in text
+    assert "Countries and regions reached by disaster relief teams and police experts 3" in text
     assert "<em>introduction</em>" in html
     assert f'href="{listed.get_absolute_url()}"' in html
     for name in ("programs:index", "deployments:disaster_relief", "deployments:country_list"):
