@@ -89,7 +89,7 @@ class Dataset:
     json: str
     columns: list
     coverage: object  # () -> Coverage
-    # The Excel download's URL name, once the tables have one.
+    # The Excel download's URL name.
     xlsx: str = ""
 
 
@@ -109,6 +109,7 @@ DATASETS = [
         json="api:figures",
         columns=FIGURE_COLUMNS,
         coverage=_figures_coverage,
+        xlsx="programs:figures_xlsx",
     ),
     Dataset(
         slug="disaster-relief-deployments",
@@ -124,6 +125,7 @@ DATASETS = [
         json="api:deployments",
         columns=DEPLOYMENT_COLUMNS,
         coverage=_deployments_coverage,
+        xlsx="deployments:disaster_relief_xlsx",
     ),
     Dataset(
         slug="expert-dispatches",
@@ -139,6 +141,7 @@ DATASETS = [
         json="api:dispatches",
         columns=DISPATCH_COLUMNS,
         coverage=_dispatches_coverage,
+        xlsx="deployments:expert_dispatches_xlsx",
     ),
 ]
 BY_SLUG = {dataset.slug: dataset for dataset in DATASETS}

@@ -9,12 +9,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
 
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.tables import Column
 
 # Tidy table (figures.csv): one row per AnnualFigure.
+PARTICIPANTS_MEANING = _("Police officers from other countries who took part that year.")
+COUNTRIES_MEANING = _(
+    "Countries and regions the participants came from that year (not added up across years "
+    "or programs: one country can send officers to several)."
+)
+PERSONS = _("persons")
+COUNTRIES = _("countries and regions")
+
 FIGURE_COLUMNS = [
     Column(
         "program",
@@ -28,7 +35,7 @@ FIGURE_COLUMNS = [
         _("Scheme"),
         lambda figure: figure.program.scheme.name,
         field="program__scheme__name",
-        description=_("The scheme (table) the program belongs to."),
+        description=_("The scheme the program belongs to (who runs it with Japan's police)."),
     ),
     Column(
         "year",
@@ -36,7 +43,7 @@ FIGURE_COLUMNS = [
         attrgetter("year"),
         numeric=True,
         field="year",
-        description=_("The year the program ran."),
+        description=_("The year the program was held (a calendar year, such as 2019)."),
     ),
     Column(
         "participants",
@@ -44,8 +51,8 @@ FIGURE_COLUMNS = [
         attrgetter("participants"),
         numeric=True,
         field="participants",
-        description=_("Police officers who took part that year."),
-        unit=_("persons"),
+        description=PARTICIPANTS_MEANING,
+        unit=PERSONS,
     ),
     Column(
         "countries",
@@ -53,8 +60,8 @@ FIGURE_COLUMNS = [
         attrgetter("countries"),
         numeric=True,
         field="countries",
-        description=_("Countries the participants came from that year."),
-        unit=_("countries"),
+        description=COUNTRIES_MEANING,
+        unit=COUNTRIES,
     ),
 ]
 
@@ -68,10 +75,7 @@ PROGRAM_YEAR_COLUMNS = [
 
 # Wide table (the page and table.csv): the program, then two columns per year.
 PROGRAM_COLUMN = Column(
-    "program",
-    _("Program"),
-    lambda row: row.program.name,
-    description=_("The training program's name."),
+    "program", _("Program"), lambda row: row.program.name, description=_("The program's name.")
 )
 
 
@@ -83,20 +87,22 @@ def year_columns(year):
             _("Participants"),
             lambda row: row.value(year, "participants"),
             numeric=True,
-            description=format_lazy(_("Police officers who took part in {year}."), year=year),
-            unit=_("persons"),
+            description=PARTICIPANTS_MEANING,
+            unit=PERSONS,
         ),
         Column(
             f"{year} countries",
             _("Countries"),
             lambda row: row.value(year, "countries"),
             numeric=True,
-            description=format_lazy(
-                _("Countries the participants came from in {year}."), year=year
-            ),
-            unit=_("countries"),
+            description=COUNTRIES_MEANING,
+            unit=COUNTRIES,
         ),
     ]
+
+
+# The wide table's columns as the data dictionary lists them: one pair per year, shown once.
+WIDE_TABLE_DICTIONARY = [PROGRAM_COLUMN, *year_columns("YYYY")]
 
 
 @dataclass

@@ -23,6 +23,7 @@ from .pages_builders import make_page
 
 pytestmark = pytest.mark.django_db
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SCHEMA = rdflib.Namespace("https://schema.org/")
 DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
 DCT = rdflib.Namespace("http://purl.org/dc/terms/")
@@ -89,6 +90,7 @@ def test_training_figures_page_describes_its_dataset(client, sample):
     assert dataset["dateModified"] == _iso(stats["modified"])
     formats = {d["encodingFormat"]: d["contentUrl"] for d in dataset["distribution"]}
     assert formats["text/csv"] == "http://testserver/programs/figures.csv"
+    assert formats[XLSX] == "http://testserver/programs/figures.xlsx"
     assert formats["application/json"] == "http://testserver/api/v1/figures"
     for url in formats.values():
         assert client.get(url).status_code == 200
@@ -163,7 +165,7 @@ def test_catalog_is_dcat_with_every_dataset_and_its_downloads(client, sample):
         downloads = [
             graph.value(d, DCAT.downloadURL) for d in graph.objects(dataset, DCAT.distribution)
         ]
-        assert len(downloads) >= 2
+        assert len(downloads) == 3  # CSV, XLSX, JSON
         for url in downloads:
             assert client.get(str(url)).status_code == 200
     figures = rdflib.URIRef("http://testserver/programs/#dataset")
