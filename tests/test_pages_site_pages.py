@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from pages.models import Block, Page, Section
-from tests.pages_builders import make_page
+from tests.builders import make_page
 
 pytestmark = pytest.mark.django_db
 
