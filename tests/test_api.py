@@ -10,9 +10,16 @@ from deployments.models import DisasterDeployment
 from pages.models import Status
 from programs.models import AnnualFigure
 
-from .deployments_builders import deployment, dispatch, many_deployments, many_dispatches
-from .pages_builders import make_page
-from .programs_builders import make_figure, make_many, make_program
+from .builders import (
+    deployment,
+    dispatch,
+    make_figure,
+    make_many,
+    make_page,
+    make_program,
+    many_deployments,
+    many_dispatches,
+)
 
 pytestmark = pytest.mark.django_db
 

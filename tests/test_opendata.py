@@ -18,8 +18,7 @@ from deployments.models import DisasterDeployment, ExpertDispatch
 from pages.models import Page
 from programs.models import AnnualFigure
 
-from .deployments_builders import deployment
-from .pages_builders import make_page
+from .builders import deployment, make_page
 
 pytestmark = pytest.mark.django_db
 
