@@ -7,7 +7,9 @@ import pytest
 import schemathesis
 from django.core.management import call_command
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -26,6 +28,17 @@ schema = schemathesis.openapi.from_dict(
     json.loads(json.dumps(api.get_openapi_schema(), cls=DjangoJSONEncoder))
 )
 schema.app = get_wsgi_application()
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Requests go to the WSGI handler, which closes the database connection after each one;
+    Django's test client stops that too, as the test's transaction must outlive the request."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture(autouse=True)
