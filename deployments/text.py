@@ -4,10 +4,11 @@ the same name thousands of times."""
 
 from functools import lru_cache
 
-from django.utils.dates import MONTHS
 from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
+
+from core.text import month_year, year_range  # noqa: F401 (the deployments pages' words)
 
 
 @lru_cache(maxsize=4096)
@@ -33,11 +34,6 @@ def choice_label(choices, value):
     """The label of `value` in the active language, remembered (Django's get_FOO_display()
     translates every label of the field on each call)."""
     return _choice_label(choices, value, get_language())
-
-
-def month_year(year, month):
-    """'June 1990', as the source writes dates."""
-    return f"{MONTHS[month]} {year}"
 
 
 def persons_text(persons):

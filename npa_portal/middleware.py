@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 BAD_CHARACTERS = ("\x00", "%00")
 
@@ -26,20 +27,20 @@ class RequestGuardMiddleware:
     def __call__(self, request):
         query = request.META.get("QUERY_STRING", "")
         if len(query) > settings.MAX_QUERY_STRING_LENGTH:
-            return _bad_request(request, "The address is too long.")
+            return _bad_request(request, _("The address is too long."))
         if any(bad in request.path for bad in BAD_CHARACTERS) or "%00" in query:
-            return _bad_request(request, "The address contains a character that is not allowed.")
+            return _bad_request(request, _("The address contains a character that is not allowed."))
         limit = settings.MAX_QUERY_PARAMETER_LENGTH
         try:
             items = list(request.GET.lists())
         except Exception:  # TooManyFieldsSent, and anything else the parser refuses
-            return _bad_request(request, "The address has too many parameters.")
+            return _bad_request(request, _("The address has too many parameters."))
         for key, values in items:
             if len(key) > limit or any(len(value) > limit for value in values):
-                return _bad_request(request, "A parameter in the address is too long.")
+                return _bad_request(request, _("A parameter in the address is too long."))
             if "\x00" in key or any("\x00" in value for value in values):
                 return _bad_request(
-                    request, "The address contains a character that is not allowed."
+                    request, _("The address contains a character that is not allowed.")
                 )
         return self.get_response(request)
 
