@@ -2,7 +2,9 @@
 country's name in the active language, a choice's label. Remembered where a big table asks for
 the same name thousands of times."""
 
+import csv
 from functools import lru_cache
+from pathlib import Path
 
 from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
@@ -101,3 +103,15 @@ def experts_text(dispatch):
         elif count:
             parts.append(str(known(count)) % {"count": count, "role": role})
     return str(pgettext("separator between items of a list", "; ")).join(parts)
+
+
+@lru_cache(maxsize=1)
+def other_country_names():
+    """{code: [other English names]} from data/country_other_names.csv: names a visitor may
+    search for that django-countries does not use (Turkey for Türkiye, East Timor, Burma)."""
+    names = {}
+    path = Path(__file__).resolve().parent / "data" / "country_other_names.csv"
+    with open(path, newline="", encoding="utf-8") as handle:
+        for line in csv.DictReader(handle):
+            names.setdefault(line["code"], []).append(line["other_name"])
+    return names

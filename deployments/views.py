@@ -14,6 +14,7 @@ from django_countries import countries
 from django_countries.fields import Country
 
 from core.tables import csv_response, screen_columns, table_rows
+from npa_portal.page_cache import canonical_query
 
 from .charts import disaster_relief_charts
 from .countries import activity_last_updated, country_activity
@@ -123,6 +124,7 @@ def _status(form):
     return 200 if form.is_valid() else 400
 
 
+@canonical_query(DisasterReliefFilterForm)
 @require_safe
 def disaster_relief(request):
     context = disaster_relief_context(request)
@@ -135,6 +137,7 @@ def disaster_relief(request):
     )
 
 
+@canonical_query(ExpertDispatchFilterForm)
 @require_safe
 def expert_dispatches(request):
     context = expert_dispatches_context(request)
@@ -152,6 +155,7 @@ def _bad_request(form):
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
 
+@canonical_query(DisasterReliefFilterForm)
 @require_safe
 def disaster_relief_csv(request):
     """The table as on screen, same filters and sort; a bad parameter is a 400, not a guess."""
@@ -161,6 +165,7 @@ def disaster_relief_csv(request):
     return csv_response(request, "disaster-relief-deployments.csv", DEPLOYMENT_COLUMNS, rows)
 
 
+@canonical_query(ExpertDispatchFilterForm)
 @require_safe
 def expert_dispatches_csv(request):
     form = ExpertDispatchFilterForm(request.GET)

@@ -16,7 +16,3 @@ urlpatterns = [
 
 handler400 = "npa_portal.views.bad_request"
 handler500 = "npa_portal.views.server_error"
-
-if settings.BENCH_TRIVIAL_VIEW:
-    # Benchmarks only: off unless BENCH_TRIVIAL_VIEW=true; placed before the pages' catch-all.
-    urlpatterns.insert(0, path("__bench__/trivial/", views.bench_trivial))

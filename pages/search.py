@@ -1,22 +1,28 @@
 """Site search over content pages, training programs, deployments and expert dispatches.
 
-Plain `icontains` lookups, so the same code runs on SQLite and PostgreSQL. Country names live in
-django-countries, not in the database, so names are matched to ISO codes in Python first and the
-database is then filtered by code. Work is bounded: the query is at most 200 characters and
-MAX_TERMS words, and each kind returns at most RESULTS_PER_KIND rows (with the full count).
+Accents and case do not matter ("turkiye" finds "Türkiye", "kahramanmaras" finds
+"Kahramanmaraş"): text is compared folded (`pages.folding`), the same way on SQLite and
+PostgreSQL. Country names live in django-countries, not in the database, so names (and the other
+English names of `deployments/data/country_other_names.csv`, such as Turkey or East Timor) are
+matched to ISO codes in Python first and the database is then filtered by code. Work is
+bounded: the query is at most 200 characters and MAX_TERMS words, and each kind returns at
+most RESULTS_PER_KIND rows (with the full count).
 """
 
 from dataclasses import dataclass, field
 
 from django import forms
 from django.db.models import Q
+from django.db.models.lookups import Contains
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 from django_countries import countries
 
 from deployments.models import DisasterDeployment, DisasterType, ExpertDispatch
+from deployments.text import other_country_names
 from programs.models import Program
 
+from .folding import Folded, fold
 from .models import Page, Section
 
 MAX_QUERY_LENGTH = 200
@@ -52,13 +58,24 @@ class ResultGroup:
 
 
 def matching_country_codes(text):
-    folded = text.casefold()
-    return [code for code, name in countries if folded in str(name).casefold()]
+    """ISO codes whose name, or one of their other English names, contains `text`."""
+    folded = fold(text)
+    other = other_country_names()
+    return [
+        code
+        for code, name in countries
+        if any(folded in fold(str(each)) for each in [name, *other.get(code, ())])
+    ]
 
 
 def _matching_choices(choices, text):
-    folded = text.casefold()
-    return [value for value, label in choices if folded in str(label).casefold()]
+    folded = fold(text)
+    return [value for value, label in choices if folded in fold(str(label))]
+
+
+def _contains(field, term):
+    """Q: the field contains the term, accents and case aside."""
+    return Q(Contains(Folded(field), fold(term)))
 
 
 def search_terms(text):
@@ -80,14 +97,14 @@ def _all_terms(terms, condition):
 
 def _page_condition(term):
     in_sections = Section.objects.filter(
-        Q(heading__icontains=term) | Q(body__icontains=term)
+        _contains("heading", term) | _contains("body", term)
     ).values("page")
-    return Q(title__icontains=term) | Q(summary__icontains=term) | Q(pk__in=in_sections)
+    return _contains("title", term) | _contains("summary", term) | Q(pk__in=in_sections)
 
 
 def _program_condition(term):
     return (
-        Q(name__icontains=term) | Q(description__icontains=term) | Q(scheme__name__icontains=term)
+        _contains("name", term) | _contains("description", term) | _contains("scheme__name", term)
     )
 
 
@@ -95,8 +112,8 @@ def _deployment_condition(term):
     return (
         Q(country__in=matching_country_codes(term))
         | Q(disaster__in=_matching_choices(DisasterType.choices, term))
-        | Q(place__icontains=term)
-        | Q(summary__icontains=term)
+        | _contains("place", term)
+        | _contains("summary", term)
     )
 
 
@@ -105,9 +122,9 @@ def _dispatch_condition(term):
     return (
         Q(country__in=codes)
         | Q(beneficiary__in=codes)
-        | Q(field_of_work__icontains=term)
-        | Q(partner__icontains=term)
-        | Q(description__icontains=term)
+        | _contains("field_of_work", term)
+        | _contains("partner", term)
+        | _contains("description", term)
     )
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from core.tables import csv_response, database_cells
+from npa_portal.page_cache import canonical_query
 
 from .charts import participants_charts, program_chart
 from .forms import FigureYearsForm
@@ -50,14 +51,16 @@ def scheme_tables_context(request, scheme=None):
         totals = totals.filter(program__scheme=scheme)
     query = form.query_string
     suffix = f"?{query}" if query else ""
+    tables = scheme_tables(schemes, figures.light_rows(), totals.participants_by_scheme_and_year())
     return {
         "form": form,
         "filter_errors": [error for errors in form.errors.values() for error in errors],
         "year_from": first,
         "year_to": last,
-        "tables": scheme_tables(
-            schemes, figures.light_rows(), totals.participants_by_scheme_and_year()
-        ),
+        "tables": tables,
+        # The notes and downloads describe tables; with no row in any (a year range with no
+        # figures) there is nothing for them to describe.
+        "any_rows": any(table.rows for table in tables),
         "figures_csv_url": reverse("programs:figures_csv") + suffix,
         "table_csv_url": reverse("programs:table_csv") + suffix,
     }
@@ -78,6 +81,7 @@ def participants_charts_context(request, id_prefix=""):
     return context
 
 
+@canonical_query(FigureYearsForm)
 @require_safe
 def index(request):
     context = participants_charts_context(request)
@@ -131,6 +135,7 @@ def _filename(stem, first, last):
     return f"{stem}.csv"
 
 
+@canonical_query(FigureYearsForm)
 @require_safe
 def figures_csv(request):
     """Tidy download: one row per program and year."""
@@ -143,6 +148,7 @@ def figures_csv(request):
     return csv_response(request, filename, FIGURE_COLUMNS, cells, cells=True)
 
 
+@canonical_query(FigureYearsForm)
 @require_safe
 def table_csv(request):
     """Wide download, as on screen: a row per program, two columns per year."""

@@ -1,6 +1,7 @@
 """Site-wide design rules: page titles, the favicon, no inline style or script, the menu."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import SuspiciousOperation
@@ -89,3 +90,26 @@ def test_wide_table_scrolls_in_a_labelled_focusable_region_with_a_hint(client, s
         assert 'role="region"' in region and 'tabindex="0"' in region
         assert "aria-labelledby=" in region or "aria-label=" in region
     assert "Scroll the table sideways" in html
+
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+
+
+def test_stylesheet_is_built_on_the_pinned_vendored_design_tokens():
+    site_css = (STATIC / "css" / "site.css").read_text(encoding="utf-8")
+    tokens = (STATIC / "css" / "vendor" / "tokens.css").read_text(encoding="utf-8")
+    makefile = (STATIC.parent / "Makefile").read_text(encoding="utf-8")
+    pin = re.search(r"^DESIGN_TOKENS_VERSION := (\S+)$", makefile, flags=re.M).group(1)
+    # The vendored file says which pinned version it is and carries the package's MIT licence.
+    assert tokens.startswith(f"/*! @digital-go-jp/design-tokens {pin},")
+    assert "MIT License" in tokens and "Copyright (c) 2023 デジタル庁" in tokens
+    assert "--color-primitive-blue-900:" in tokens and "--font-size-16:" in tokens
+    # The stylesheet loads the tokens first and takes every colour from them: no colour of its own.
+    assert (
+        re.sub(r"/\*.*?\*/", "", site_css, flags=re.S)
+        .lstrip()
+        .startswith('@import url("vendor/tokens.css");')
+    )
+    assert re.findall(r"#[0-9a-fA-F]{3,8}\b", site_css) == []
+    assert "var(--color-primitive-" in site_css and "var(--font-size-" in site_css
+    assert re.search(r"^tokens:", makefile, flags=re.M)

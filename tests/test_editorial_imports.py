@@ -357,15 +357,12 @@ def test_unreadable_files_get_a_message(staff_client, content, file_format):
     assert "confirm_form" not in response.context
 
 
-def test_preview_and_confirm_through_a_shared_redis_cache(staff_client, forensic):
+def test_preview_and_confirm_through_a_shared_redis_cache(staff_client, forensic, redis_url):
     """With Redis (several app servers), the file waits in the cache, not one machine's /tmp."""
     from django.core.cache import cache
     from django.test import override_settings
 
-    redis = {
-        "BACKEND": "npa_portal.redis_cache.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/14",
-    }
+    redis = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": redis_url}
     storage = "import_export.tmp_storages.CacheStorage"
     with override_settings(CACHES={"default": redis}, IMPORT_EXPORT_TMP_STORAGE_CLASS=storage):
         content = csv_bytes(FIGURE_HEADER, [["Forensic Science", 2021, 11, 7, ""]])

@@ -25,7 +25,9 @@ def _text(html):
 
 
 class MenuLinks(HTMLParser):
-    """The links of the header menu (<nav aria-label="Main">) and of the footer's site pages."""
+    """The links of the header menu (<nav aria-label="Main">), of the footer's site pages and of
+    a page's list of its sub-pages (<section class="sub-pages">), which the menu leaves to their
+    parent page."""
 
     def __init__(self):
         super().__init__()
@@ -33,13 +35,16 @@ class MenuLinks(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag == "nav":
-            self._depth = 1 if attributes.get("aria-label") in ("Main", "About this site") else 0
+        if tag in ("nav", "section"):
+            self._depth = int(
+                attributes.get("aria-label") in ("Main", "About this site")
+                or attributes.get("class") == "sub-pages"
+            )
         elif tag == "a" and self._depth:
             self.links.append(attributes["href"])
 
     def handle_endtag(self, tag):
-        if tag == "nav":
+        if tag in ("nav", "section"):
             self._depth = 0
 
 
@@ -111,7 +116,7 @@ def test_home_introduction_reads_right_where_it_is_placed(loaded, client):
     assert "below" not in body
 
 
-def test_a_visitor_reaches_every_page_from_home_by_the_menu_and_footer_alone():
+def test_a_visitor_reaches_every_page_from_home_by_the_menu_footer_and_sub_page_lists():
     call_command("load_sample_data", stdout=io.StringIO())
     client = Client()
     seen, queue = set(), ["/"]

@@ -130,3 +130,13 @@ def test_sample_text_uses_us_spelling(loaded):
         texts += [f"{s.heading} {s.body}" for s in page.sections.all()]
         for text in texts:
             assert not re.search(british, text, re.IGNORECASE), (page.path, text[:80])
+
+
+def test_every_key_figure_is_a_link_and_says_what_it_counts(loaded, client):
+    html = client.get("/").content.decode()
+    figures = html[html.index('<dl class="key-figures">') : html.index("</dl>")]
+    values = re.findall(r"<dd>(.*?)</dd>", figures, re.S)
+    assert len(values) == 5
+    for value in values:
+        assert re.fullmatch(r'\s*<a href="/[^"]*">\d+</a>\s*', value), value
+    assert "reached by disaster relief teams and police experts" in figures
