@@ -6,6 +6,7 @@ a cell format changes in one place.
 
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from core.tables import Column
 
@@ -16,7 +17,10 @@ NOT_STATED = _("not stated")
 
 def _country_with_place(deployment):
     if deployment.place:
-        return f"{country_name(deployment.country)} ({deployment.place})"
+        return pgettext("a country and a place in it", "%(country)s (%(place)s)") % {
+            "country": country_name(deployment.country),
+            "place": deployment.place,
+        }
     return country_name(deployment.country)
 
 

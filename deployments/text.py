@@ -38,6 +38,14 @@ def choice_label(choices, value):
     return _choice_label(choices, value, get_language())
 
 
+def with_count(label, count):
+    """A filter choice with the number of rows it would show: "Earthquake (14)", 「地震（14）」."""
+    return pgettext("a filter choice and its count", "%(label)s (%(count)s)") % {
+        "label": label,
+        "count": count,
+    }
+
+
 def persons_text(persons):
     """'6 persons', '1 person'."""
     return ngettext("%(count)d person", "%(count)d persons", persons) % {"count": persons}

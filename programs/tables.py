@@ -10,6 +10,7 @@ from functools import cached_property
 from operator import attrgetter
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.tables import Column
 
@@ -42,7 +43,12 @@ PROGRAM_YEAR_COLUMNS = [
 ]
 
 # Wide table (the page and table.csv): the program, then two columns per year.
-PROGRAM_COLUMN = Column("program", _("Program"), lambda row: row.program.name)
+PROGRAM_COLUMN = Column(
+    "program",
+    _("Program"),
+    lambda row: row.program.name,
+    csv_header=pgettext_lazy("CSV header of the programs table", "program"),
+)
 
 
 def year_columns(year):
@@ -53,12 +59,14 @@ def year_columns(year):
             _("Participants"),
             lambda row: row.value(year, "participants"),
             numeric=True,
+            csv_header=_("%(year)s participants") % {"year": year},
         ),
         Column(
             f"{year} countries",
             _("Countries"),
             lambda row: row.value(year, "countries"),
             numeric=True,
+            csv_header=_("%(year)s countries") % {"year": year},
         ),
     ]
 
