@@ -111,6 +111,12 @@ def run(args, env, **kwargs):
     return subprocess.run(args, env=env, cwd=ROOT, check=True, **kwargs)
 
 
+def migrated(url):
+    """A reused database, brought up to the code's migrations (its data stays)."""
+    run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], base_env(url), capture_output=True)
+    return url
+
+
 def build_database(scale, engine, workdir, reuse):
     url = database_url(scale, engine, workdir)
     env = base_env(url)
@@ -125,14 +131,14 @@ def build_database(scale, engine, workdir, reuse):
             if exists and reuse:
                 connection.close()
                 log(f"  {scale}: reusing {DATABASES[scale]}")
-                return url
+                return migrated(url)
             cursor.execute(f'DROP DATABASE IF EXISTS "{DATABASES[scale]}"')
             cursor.execute(f'CREATE DATABASE "{DATABASES[scale]}"')
         connection.close()
     else:
         path = workdir / (DATABASES[scale] + ".sqlite3")
         if path.exists() and reuse:
-            return url
+            return migrated(url)
         path.unlink(missing_ok=True)
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env, **quiet)

@@ -6,40 +6,13 @@ needs no database ids. Countries may be ISO codes or English names.
 """
 
 from django.utils.translation import gettext as _
-from import_export.fields import Field
 
-from editorial.resources import (
-    ChoiceWidget,
-    CountryWidget,
-    EditorialResource,
-    TextWidget,
-    WholeNumberWidget,
-)
+from editorial.resources import EditorialResource
 
-from .models import DisasterDeployment, DisasterType, ExpertDispatch, Team
-
-
-def text_field(name):
-    return Field(attribute=name, column_name=name, widget=TextWidget())
-
-
-def number_field(name, required=True):
-    return Field(attribute=name, column_name=name, widget=WholeNumberWidget(required=required))
+from .models import DisasterDeployment, ExpertDispatch
 
 
 class DisasterDeploymentResource(EditorialResource):
-    year = number_field("year")
-    month = number_field("month")
-    country = Field(attribute="country", column_name="country", widget=CountryWidget())
-    place = text_field("place")
-    disaster = Field(
-        attribute="disaster", column_name="disaster", widget=ChoiceWidget(DisasterType.choices)
-    )
-    team = Field(attribute="team", column_name="team", widget=ChoiceWidget(Team.choices))
-    persons = number_field("persons")
-    summary = text_field("summary")
-    source_url = text_field("source_url")
-
     required_columns = ("year", "month", "country", "disaster", "team", "persons")
     row_key = ("year", "month", "country", "team")
 
@@ -61,21 +34,6 @@ class DisasterDeploymentResource(EditorialResource):
 
 
 class ExpertDispatchResource(EditorialResource):
-    country = Field(attribute="country", column_name="country", widget=CountryWidget())
-    beneficiary = Field(
-        attribute="beneficiary", column_name="beneficiary", widget=CountryWidget(required=False)
-    )
-    start_year = number_field("start_year")
-    end_year = number_field("end_year", required=False)
-    long_term_experts = number_field("long_term_experts", required=False)
-    short_term_experts = number_field("short_term_experts", required=False)
-    other_experts = number_field("other_experts", required=False)
-    other_experts_role = text_field("other_experts_role")
-    field_of_work = text_field("field_of_work")
-    partner = text_field("partner")
-    description = text_field("description")
-    source_url = text_field("source_url")
-
     required_columns = ("country", "start_year", "field_of_work")
     row_key = ("country", "beneficiary", "start_year", "field_of_work")
 

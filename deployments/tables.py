@@ -1,7 +1,9 @@
 """The columns of the deployments and dispatches tables, defined once.
 
-The public pages, the CSV downloads and the admin export all read these lists, so a heading or
-a cell format changes in one place.
+The public pages and the CSV downloads read these lists, so a heading or a cell format changes
+in one place. The admin's import/export file is another layout (stored values such as "TR" and
+"rescue", one column per model field): deployments/resources.py names its columns and each
+column's reading and writing follows the model field (editorial.resources.widget_for).
 """
 
 from django.utils.html import format_html, format_html_join

@@ -48,19 +48,19 @@ def _sort_headers(form, columns):
     return headers
 
 
-def _filtered_deployments(request, auto_id="id_%s"):
-    form = DisasterReliefFilterForm(request.GET, auto_id=auto_id)
+def _filtered_deployments(params, auto_id="id_%s"):
+    form = DisasterReliefFilterForm(params, auto_id=auto_id)
     form.is_valid()
     rows = form.sorted_rows(form.filter(DisasterDeployment.objects.all()))
     return form, rows
 
 
-def disaster_relief_context(request, auto_id="id_%s"):
+def disaster_relief_context(params, auto_id="id_%s"):
     """The summary, filters with facet counts, the charts and the table: a constant eight queries.
 
     `auto_id` prefixes the filter fields' ids, so several embedded lists keep them unique.
     """
-    form, rows = _filtered_deployments(request, auto_id)
+    form, rows = _filtered_deployments(params, auto_id)
     everything = DisasterDeployment.objects.all()
     facets = {name: form.filter(everything, skip=name).facet_counts(name) for name in form.FACETS}
     form.set_facets(facets, selected_country=form.value("country"))
@@ -96,9 +96,9 @@ def _dispatch_groups(dispatches):
     ], columns
 
 
-def expert_dispatches_context(request, auto_id="id_%s"):
+def expert_dispatches_context(params, auto_id="id_%s"):
     """Dispatches grouped by host country, newest first: a constant three queries."""
-    form = ExpertDispatchFilterForm(request.GET, auto_id=auto_id)
+    form = ExpertDispatchFilterForm(params, auto_id=auto_id)
     form.is_valid()
     dispatches = list(form.filter(ExpertDispatch.objects.newest_first()))
     groups, columns = _dispatch_groups(dispatches)
@@ -127,7 +127,7 @@ def _status(form):
 @canonical_query(DisasterReliefFilterForm)
 @require_safe
 def disaster_relief(request):
-    context = disaster_relief_context(request)
+    context = disaster_relief_context(request.GET)
     context["last_updated"] = context["jdr_summary"].last_updated
     return render(
         request,
@@ -140,7 +140,7 @@ def disaster_relief(request):
 @canonical_query(ExpertDispatchFilterForm)
 @require_safe
 def expert_dispatches(request):
-    context = expert_dispatches_context(request)
+    context = expert_dispatches_context(request.GET)
     context["last_updated"] = context["dispatch_summary"]["last_updated"]
     return render(
         request,
@@ -159,7 +159,7 @@ def _bad_request(form):
 @require_safe
 def disaster_relief_csv(request):
     """The table as on screen, same filters and sort; a bad parameter is a 400, not a guess."""
-    form, rows = _filtered_deployments(request)
+    form, rows = _filtered_deployments(request.GET)
     if not form.is_valid():
         return _bad_request(form)
     return csv_response(request, "disaster-relief-deployments.csv", DEPLOYMENT_COLUMNS, rows)

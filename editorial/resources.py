@@ -9,9 +9,11 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
 from django_countries import countries
-from import_export import resources, widgets
+from django_countries.fields import CountryField
+from import_export import fields, resources, widgets
 from import_export.resources import Diff
 from import_export.results import Error, RowResult
 
@@ -147,11 +149,25 @@ class ValueDiff(Diff):
         ]
 
 
+def widget_for(model_field):
+    """The widget that reads and writes a model field's cells, chosen by the field itself."""
+    if isinstance(model_field, CountryField):
+        return CountryWidget(required=not model_field.blank)
+    if isinstance(model_field, models.IntegerField):
+        return WholeNumberWidget(required=not model_field.null)
+    if model_field.choices:
+        return ChoiceWidget(model_field.choices)
+    return TextWidget()
+
+
 class EditorialResource(resources.ModelResource):
     """Base of the admin's resources: all-or-nothing checks, duplicates, history, safe export.
 
-    Subclasses set `required_columns` (the header cells a file must have) and `row_key` (the
-    model attributes identifying a row, used to find the same row twice in one file).
+    Subclasses list the file's columns in `Meta.fields`, each named after its model field; the
+    widget of each follows the model field's definition (`widget_for`), so a column is not
+    described a second time. They also set `required_columns` (the header cells a file must
+    have) and `row_key` (the model attributes identifying a row, used to find the same row
+    twice in one file).
     """
 
     required_columns = ()
@@ -162,6 +178,15 @@ class EditorialResource(resources.ModelResource):
         report_skipped = True
         clean_model_instances = True
         use_transactions = True
+
+    @classmethod
+    def field_from_django_field(cls, field_name, django_field, readonly):
+        return fields.Field(
+            attribute=field_name,
+            column_name=field_name,
+            widget=widget_for(django_field),
+            readonly=readonly,
+        )
 
     def get_diff_class(self):
         return ValueDiff

@@ -170,20 +170,24 @@ def inline_plans(version, children):
     return plans
 
 
+def record_as(instance, reason, user=None):
+    """What the next history record of `instance` says: why, and who (by default the
+    request's user, which simple-history's middleware records)."""
+    instance._change_reason = reason
+    if user is not None:
+        instance._history_user = user
+
+
 def apply_inline_plan(plan, reason, user=None):
     """Remove, change, then restore, so a row's old place is free before it comes back."""
     for row in plan.remove:
-        row.instance._change_reason = reason
-        if user is not None:
-            row.instance._history_user = user
+        record_as(row.instance, reason, user)
         row.instance.delete()
     for row in plan.change:
         for model_field, _now, _then in row.fields:
             setattr(row.instance, model_field.attname, getattr(row.record, model_field.attname))
         row.instance.full_clean()
-        row.instance._change_reason = reason
-        if user is not None:
-            row.instance._history_user = user
+        record_as(row.instance, reason, user)
         row.instance.save()
     for row in plan.restore:
         restore_deleted(row.record, reason, user)
@@ -211,9 +215,7 @@ def revert(version, *, instance=None, inline_plans=(), user=None):
         instance._state.adding = False  # the row exists: an update, not a second row
         instance.full_clean()
     reason = revert_reason(version)
-    instance._change_reason = reason
-    if user is not None:
-        instance._history_user = user
+    record_as(instance, reason, user)
     instance.save()
     for plan in inline_plans:
         try:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from import_export.fields import Field
 from import_export.widgets import ForeignKeyWidget
 
-from editorial.resources import EditorialResource, TextWidget, WholeNumberWidget
+from editorial.resources import EditorialResource, TextWidget
 
 from .models import AnnualFigure, Program
 
@@ -36,12 +36,6 @@ class ProgramWidget(ForeignKeyWidget):
 class AnnualFigureResource(EditorialResource):
     program = Field(attribute="program", column_name="program", widget=ProgramWidget())
     scheme = Field(attribute="program__scheme__name", column_name="scheme", readonly=True)
-    year = Field(attribute="year", column_name="year", widget=WholeNumberWidget())
-    participants = Field(
-        attribute="participants", column_name="participants", widget=WholeNumberWidget()
-    )
-    countries = Field(attribute="countries", column_name="countries", widget=WholeNumberWidget())
-    note = Field(attribute="note", column_name="note", widget=TextWidget())
 
     required_columns = ("program", "year", "participants", "countries")
     row_key = ("program_id", "year")

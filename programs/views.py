@@ -29,14 +29,15 @@ def _figures(first, last):
     )
 
 
-def scheme_tables_context(request, scheme=None):
+def scheme_tables_context(params, scheme=None):
     """Context for `programs/includes/scheme_tables.html`: one table per scheme, or just `scheme`.
 
-    `scheme` may be a Scheme or a slug. Honours the `?from=&to=` filter; when the filter is
+    `params` are the query parameters (`request.GET`); `scheme` may be a Scheme or a slug.
+    Honours the `?from=&to=` filter; when the filter is
     invalid the tables are shown unfiltered and `form.errors` says why. Three queries in all,
     however many programs and years.
     """
-    form = FigureYearsForm(request.GET)
+    form = FigureYearsForm(params)
     first, last = form.years
     figures = _figures(first, last)
     totals = AnnualFigure.objects.published().between(first, last)
@@ -66,13 +67,13 @@ def scheme_tables_context(request, scheme=None):
     }
 
 
-def participants_charts_context(request, id_prefix=""):
+def participants_charts_context(params, id_prefix=""):
     """The scheme tables' context plus their charts, with no further query.
 
     The total per year is the sum of the schemes' totals rows, which the tables already hold
     (every scheme has a table here, so the sum covers every published program).
     """
-    context = scheme_tables_context(request)
+    context = scheme_tables_context(params)
     by_year = {}
     for table in context["tables"]:
         for year, participants in table.totals.items():
@@ -84,7 +85,7 @@ def participants_charts_context(request, id_prefix=""):
 @canonical_query(FigureYearsForm)
 @require_safe
 def index(request):
-    context = participants_charts_context(request)
+    context = participants_charts_context(request.GET)
     context["last_updated"] = Program.objects.published().last_updated()
     # A filter that cannot be understood is the client's error; the page still explains it.
     status = 400 if context["form"].errors else 200

@@ -257,7 +257,7 @@ def test_partials_render_when_included_from_another_page(rf, loaded):
     request = rf.get("/some/content/page/", {"team": "forensic"})
     html = render_to_string(
         "deployments/includes/disaster_relief_table.html",
-        disaster_relief_context(request),
+        disaster_relief_context(request.GET),
         request=request,
     )
     assert "December 2004" in html and "Thailand" in html
@@ -265,7 +265,7 @@ def test_partials_render_when_included_from_another_page(rf, loaded):
     assert "/deployments/disaster-relief.csv?team=forensic" in html
     html = render_to_string(
         "deployments/includes/expert_dispatch_list.html",
-        expert_dispatches_context(request),
+        expert_dispatches_context(request.GET),
         request=request,
     )
     assert "Timor-Leste" in html and "2013\u20132016" in html

@@ -116,9 +116,13 @@ def test_every_formula_prefix_is_neutralised_and_round_trips(staff_client, file_
     exported = export(staff_client, FIGURES, AnnualFigureResource, file_format)
     rows = read(exported)
     expected = [f"'{note}" for note in notes[:-1]] + ["plain 12"]
-    if read is read_xlsx:  # a workbook stores a carriage return as a line feed
+    found = [row["note"] for row in rows]
+    if read is read_xlsx:
+        # A carriage return comes back from a workbook as a line feed, or as itself when
+        # openpyxl has lxml installed; either way the apostrophe is there.
         expected = [note.replace("\r", "\n") for note in expected]
-    assert [row["note"] for row in rows] == expected
+        found = [note.replace("\r", "\n") for note in found]
+    assert found == expected
     participants = [row["participants"] for row in rows]
     assert participants == (
         [str(n) for n in range(10, 17)] if read is read_csv else [*range(10, 17)]

@@ -248,7 +248,7 @@ def test_scheme_tables_partial_renders_one_scheme_in_another_page(sample):
     other = make_scheme(name="Other scheme")
     make_figure(program=make_program(name="Elsewhere", scheme=other))
     request = RequestFactory().get("/about/", {"from": "2018"})
-    context = scheme_tables_context(request, scheme="jica-knowledge-co-creation")
+    context = scheme_tables_context(request.GET, scheme="jica-knowledge-co-creation")
     html = render_to_string("programs/includes/scheme_tables.html", context, request=request)
     page = parse_tables(html)
     assert page.captions == [f"{SCHEME_NAME}, 2018–2020"]
@@ -259,7 +259,7 @@ def test_scheme_tables_partial_renders_one_scheme_in_another_page(sample):
 
 def test_scheme_tables_context_reports_bad_filters():
     request = RequestFactory().get("/", {"from": "soon"})
-    context = scheme_tables_context(request)
+    context = scheme_tables_context(request.GET)
     assert context["form"].errors
     assert context["filter_errors"] == ["Enter a whole number."]
     assert context["figures_csv_url"] == "/programs/figures.csv"
@@ -267,6 +267,6 @@ def test_scheme_tables_context_reports_bad_filters():
 
 def test_scheme_tables_partial_with_an_unknown_scheme_shows_no_table():
     request = RequestFactory().get("/")
-    context = scheme_tables_context(request, scheme="no-such-scheme")
+    context = scheme_tables_context(request.GET, scheme="no-such-scheme")
     html = render_to_string("programs/includes/scheme_tables.html", context, request=request)
     assert "<table" not in html
