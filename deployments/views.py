@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from django_countries import countries
 from django_countries.fields import Country
 
-from core.tables import csv_response, screen_columns, table_rows
+from core.tables import download_links, download_response, screen_columns, table_rows
 from npa_portal.page_cache import canonical_query
 
 from .charts import disaster_relief_charts
@@ -75,8 +75,13 @@ def disaster_relief_context(params, auto_id="id_%s"):
         "jdr_rows": table_rows(DEPLOYMENT_COLUMNS, rows),
         "jdr_shown": len(rows),
         "jdr_shown_persons_text": persons_text(sum(row.persons for row in rows)),
-        "jdr_csv_url": reverse("deployments:disaster_relief_csv") + (f"?{query}" if query else ""),
         "jdr_page_url": reverse("deployments:disaster_relief"),
+        "jdr_downloads": download_links(
+            "deployments:disaster_relief_csv",
+            "deployments:disaster_relief_xlsx",
+            "deployments:disaster_relief_columns",
+            query,
+        ),
     }
 
 
@@ -112,9 +117,13 @@ def expert_dispatches_context(params, auto_id="id_%s"):
         "dispatch_groups": groups,
         "dispatch_headers": _plain_headers(columns),
         "dispatch_shown": len(dispatches),
-        "dispatch_csv_url": reverse("deployments:expert_dispatches_csv")
-        + (f"?{query}" if query else ""),
         "dispatch_page_url": reverse("deployments:expert_dispatches"),
+        "dispatch_downloads": download_links(
+            "deployments:expert_dispatches_csv",
+            "deployments:expert_dispatches_xlsx",
+            "deployments:expert_dispatches_columns",
+            query,
+        ),
     }
 
 
@@ -157,22 +166,24 @@ def _bad_request(form):
 
 @canonical_query(DisasterReliefFilterForm)
 @require_safe
-def disaster_relief_csv(request):
+def disaster_relief_csv(request, workbook=False):
     """The table as on screen, same filters and sort; a bad parameter is a 400, not a guess."""
     form, rows = _filtered_deployments(request.GET)
     if not form.is_valid():
         return _bad_request(form)
-    return csv_response(request, "disaster-relief-deployments.csv", DEPLOYMENT_COLUMNS, rows)
+    stem = "disaster-relief-deployments"
+    return download_response(request, stem, DEPLOYMENT_COLUMNS, rows, workbook=workbook)
 
 
 @canonical_query(ExpertDispatchFilterForm)
 @require_safe
-def expert_dispatches_csv(request):
+def expert_dispatches_csv(request, workbook=False):
     form = ExpertDispatchFilterForm(request.GET)
     if not form.is_valid():
         return _bad_request(form)
     rows = form.filter(ExpertDispatch.objects.newest_first()).iterator()
-    return csv_response(request, "expert-dispatches.csv", DISPATCH_COLUMNS, rows)
+    stem = "expert-dispatches"
+    return download_response(request, stem, DISPATCH_COLUMNS, rows, workbook=workbook)
 
 
 @require_safe

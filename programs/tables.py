@@ -15,23 +15,55 @@ from django.utils.translation import pgettext_lazy
 from core.tables import Column
 
 # Tidy table (figures.csv): one row per AnnualFigure.
+PARTICIPANTS_MEANING = _("Police officers from other countries who took part that year.")
+COUNTRIES_MEANING = _(
+    "Countries and regions the participants came from that year (not added up across years "
+    "or programs: one country can send officers to several)."
+)
+PERSONS = _("persons")
+COUNTRIES = _("countries and regions")
+
 FIGURE_COLUMNS = [
-    Column("program", _("Program"), lambda figure: figure.program.name, field="program__name"),
+    Column(
+        "program",
+        _("Program"),
+        lambda figure: figure.program.name,
+        field="program__name",
+        description=_("The training program's name."),
+    ),
     Column(
         "scheme",
         _("Scheme"),
         lambda figure: figure.program.scheme.name,
         field="program__scheme__name",
+        description=_("The scheme the program belongs to (who runs it with Japan's police)."),
     ),
-    Column("year", _("Year"), attrgetter("year"), numeric=True, field="year"),
+    Column(
+        "year",
+        _("Year"),
+        attrgetter("year"),
+        numeric=True,
+        field="year",
+        description=_("The year the program was held (a calendar year, such as 2019)."),
+    ),
     Column(
         "participants",
         _("Participants"),
         attrgetter("participants"),
         numeric=True,
         field="participants",
+        description=PARTICIPANTS_MEANING,
+        unit=PERSONS,
     ),
-    Column("countries", _("Countries"), attrgetter("countries"), numeric=True, field="countries"),
+    Column(
+        "countries",
+        _("Countries"),
+        attrgetter("countries"),
+        numeric=True,
+        field="countries",
+        description=COUNTRIES_MEANING,
+        unit=COUNTRIES,
+    ),
 ]
 
 # One program's page: one row per year (a YearRow), blank where the program was not held.
@@ -47,6 +79,7 @@ PROGRAM_COLUMN = Column(
     "program",
     _("Program"),
     lambda row: row.program.name,
+    description=_("The program's name."),
     csv_header=pgettext_lazy("CSV header of the programs table", "program"),
 )
 
@@ -59,6 +92,8 @@ def year_columns(year):
             _("Participants"),
             lambda row: row.value(year, "participants"),
             numeric=True,
+            description=PARTICIPANTS_MEANING,
+            unit=PERSONS,
             csv_header=_("%(year)s participants") % {"year": year},
         ),
         Column(
@@ -66,9 +101,15 @@ def year_columns(year):
             _("Countries"),
             lambda row: row.value(year, "countries"),
             numeric=True,
+            description=COUNTRIES_MEANING,
+            unit=COUNTRIES,
             csv_header=_("%(year)s countries") % {"year": year},
         ),
     ]
+
+
+# The wide table's columns as the data dictionary lists them: one pair per year, shown once.
+WIDE_TABLE_DICTIONARY = [PROGRAM_COLUMN, *year_columns("YYYY")]
 
 
 @dataclass

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from core.tables import csv_response, database_cells
+from core.tables import database_cells, download_links, download_response
 from npa_portal.page_cache import canonical_query
 
 from .charts import participants_charts, program_chart
@@ -63,7 +63,12 @@ def scheme_tables_context(params, scheme=None):
         # figures) there is nothing for them to describe.
         "any_rows": any(table.rows for table in tables),
         "figures_csv_url": reverse("programs:figures_csv") + suffix,
-        "table_csv_url": reverse("programs:table_csv") + suffix,
+        "figures_downloads": download_links(
+            "programs:figures_csv", "programs:figures_xlsx", "programs:figures_columns", query
+        ),
+        "table_downloads": download_links(
+            "programs:table_csv", "programs:table_xlsx", "programs:table_columns", query
+        ),
     }
 
 
@@ -133,25 +138,25 @@ def _bad_filter(form):
 def _filename(stem, first, last):
     if first is not None or last is not None:
         stem += f"-{first or 'start'}-{last or 'end'}"
-    return f"{stem}.csv"
+    return stem
 
 
 @canonical_query(FigureYearsForm)
 @require_safe
-def figures_csv(request):
-    """Tidy download: one row per program and year."""
+def figures_csv(request, workbook=False):
+    """Tidy download: one row per program and year (CSV, or Excel with `workbook`)."""
     form = FigureYearsForm(request.GET)
     if not form.is_valid():
         return _bad_filter(form)
     first, last = form.years
     cells = database_cells(FIGURE_COLUMNS, _figures(first, last))
     filename = _filename("training-program-figures", first, last)
-    return csv_response(request, filename, FIGURE_COLUMNS, cells, cells=True)
+    return download_response(request, filename, FIGURE_COLUMNS, cells, True, workbook)
 
 
 @canonical_query(FigureYearsForm)
 @require_safe
-def table_csv(request):
+def table_csv(request, workbook=False):
     """Wide download, as on screen: a row per program, two columns per year."""
     form = FigureYearsForm(request.GET)
     if not form.is_valid():
@@ -159,4 +164,4 @@ def table_csv(request):
     first, last = form.years
     table = WideTable(rows=pivot(_figures(first, last).light_rows()))
     filename = _filename("training-programs-table", first, last)
-    return csv_response(request, filename, table.columns, table.rows)
+    return download_response(request, filename, table.columns, table.rows, workbook=workbook)

@@ -28,6 +28,7 @@ PUBLIC_PAGES = {
     "disaster-relief-filtered": "/deployments/disaster-relief/?disaster=tsunami&sort=-persons",
     "expert-dispatches": "/deployments/expert-dispatches/",
     "countries": "/countries/",
+    "columns": "/deployments/disaster-relief/columns/",
     "country": "/countries/th/",
     "content-page": "/international-cooperation/",
     "search": "/search/?q=police",

@@ -23,6 +23,7 @@ PUBLIC_PAGES = [
     "/deployments/disaster-relief/",
     "/deployments/expert-dispatches/",
     "/countries/",
+    "/programs/table/columns/",
     "/countries/id/",
     "/international-cooperation/",
     "/search/?q=police",

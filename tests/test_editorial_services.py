@@ -86,7 +86,7 @@ def test_revert_puts_a_programs_figures_back_all_together():
         ("participants", "90", "10")
     ]
 
-    revert(version, inline_plans=plans)
+    revert(version, plans=plans)
 
     program.refresh_from_db()
     assert program.description == "Old text."
@@ -109,7 +109,7 @@ def test_revert_of_inline_rows_is_all_or_nothing():
     Section.history.filter(heading="Since when").update(heading="", body="")
 
     with pytest.raises(RevertFailed, match="Nothing was reverted: the sections cannot be put back"):
-        revert(version, inline_plans=inline_plans(version, [(Section, None)]))
+        revert(version, plans=inline_plans(version, [(Section, None)]))
 
     page.refresh_from_db()
     assert page.summary == "Second words."

@@ -14,9 +14,13 @@
     regions.forEach(update);
     return;
   }
-  // Called once when observing starts, then whenever a region changes width.
+  // Called once when observing starts, then whenever a region or its table changes size (a
+  // narrower window, or a web font that widens the table after the first layout).
   var observer = new ResizeObserver(function (entries) {
-    entries.forEach(function (entry) { update(entry.target); });
+    entries.forEach(function (entry) { update(entry.target.closest(".table-scroll")); });
   });
-  regions.forEach(function (region) { observer.observe(region); });
+  regions.forEach(function (region) {
+    observer.observe(region);
+    if (region.firstElementChild) { observer.observe(region.firstElementChild); }
+  });
 })();
