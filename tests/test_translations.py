@@ -129,8 +129,8 @@ def test_every_message_in_the_code_is_in_the_po(po, tmp_path):
 
 
 class VisibleText(HTMLParser):
-    """Text nodes and the attribute values a person reads or hears, skipping scripts and any
-    element marked as another language (content shown in English while untranslated)."""
+    """Text nodes and the attribute values a person reads or hears, skipping scripts, code and
+    any element marked as another language (content shown in English while untranslated)."""
 
     READ_ATTRIBUTES = {"aria-label", "title", "placeholder", "alt", "content"}
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
@@ -148,7 +148,8 @@ class VisibleText(HTMLParser):
         attrs = dict(attrs)
         lang = attrs.get("lang")
         other_language = tag != "html" and lang is not None and not lang.startswith("ja")
-        skipped = tag in {"script", "style"} or other_language
+        # <code>: machine names such as the CSV column "month", the same in both languages.
+        skipped = tag in {"script", "style", "code"} or other_language
         if tag == "img" and "/admin/img/" in (attrs.get("src") or ""):
             # Django's own admin writes alt="Search" untranslated (admin/search_form.html).
             attrs.pop("alt", None)
@@ -270,6 +271,10 @@ def japanese_pages():
         reverse("pages:search") + "?q=police",
         reverse("pages:search") + "?q=zzzz",
         reverse("pages:search"),
+        reverse("deployments:disaster_relief_columns"),
+        reverse("deployments:expert_dispatches_columns"),
+        reverse("programs:figures_columns"),
+        reverse("programs:table_columns"),
     ]
     pages += [program.get_absolute_url() for program in Program.objects.published()]
     pages += [page.get_absolute_url() for page in Page.objects.published()]
@@ -348,6 +353,20 @@ def test_the_programs_table_csv_follows_the_language_and_the_tidy_csvs_keep_thei
     with translation.override("en"):
         table = header_and_first_row(reverse("programs:table_csv") + "?from=2016&to=2016")
     assert table[0] == ["program", "2016 participants", "2016 countries"]
+
+
+@pytest.mark.django_db
+def test_the_programs_workbook_follows_the_language(client, sample):
+    import io
+
+    from openpyxl import load_workbook
+
+    with translation.override("ja"):
+        response = client.get(reverse("programs:table_xlsx") + "?from=2016&to=2016")
+    workbook = load_workbook(io.BytesIO(response.content), read_only=True)
+    assert workbook.sheetnames == ["データ", "列の説明"]
+    header = next(workbook["データ"].iter_rows(values_only=True))
+    assert header == ("研修", "2016年 参加人数（人）", "2016年 参加国数（か国・地域）")
 
 
 def admin_pages():
