@@ -323,8 +323,8 @@ class ExpertDispatch(TimeStampedModel):
         help_text=_("Leave blank when the dispatch began and ended in the same year."),
     )
     # Blank (None) when the source does not give the number: shown as "number not stated".
-    # 0 when the source's account of the dispatch leaves no room for this kind ("a total of 2
-    # long-term experts and 1 short-term expert" means no other experts).
+    # 0 when the source's account of the dispatch leaves no room for this kind (a complete total
+    # of long-term and short-term experts means no other experts).
     long_term_experts = models.PositiveSmallIntegerField(
         _("long-term experts"),
         null=True,
