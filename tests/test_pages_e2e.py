@@ -71,7 +71,7 @@ def test_header_search_finds_a_country_by_name(page, live_server):
 
 def test_content_pages_are_valid_html(client, tmp_path):
     call_command("load_sample_data", stdout=io.StringIO())
-    urls = ["/", "/search/?q=police", "/search/", "/no-such-page/"]
+    urls = ["/", "/en/search/?q=police", "/en/search/", "/en/no-such-page/"]
     urls += [p.get_absolute_url() for p in Page.objects.exclude(slug="home")]
     for index, url in enumerate(urls):
         (tmp_path / f"page{index}.html").write_bytes(client.get(url).content)
