@@ -201,9 +201,9 @@ def revert_reason(version):
 
 
 @transaction.atomic
-def revert(version, *, instance=None, inline_plans=(), user=None):
-    """Make `version` the current state of its row, and of its inline rows as `inline_plans`
-    say, all or nothing; recorded in each row's history as a revert. Returns the row.
+def revert(version, *, instance=None, plans=(), user=None):
+    """Make `version` the current state of its row, and of its inline rows as `plans` (from
+    inline_plans()) say, all or nothing; each row's history records a revert. Returns the row.
 
     `instance` is the row to save: by default `version`'s own values, checked by full_clean()
     here; the admin passes its form's instance, already checked by the form (with the fields
@@ -217,7 +217,7 @@ def revert(version, *, instance=None, inline_plans=(), user=None):
     reason = revert_reason(version)
     record_as(instance, reason, user)
     instance.save()
-    for plan in inline_plans:
+    for plan in plans:
         try:
             apply_inline_plan(plan, reason, user)
         except (ValidationError, IntegrityError) as error:

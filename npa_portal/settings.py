@@ -210,6 +210,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # the admin and pages outside the language prefixes. Not HttpOnly: it holds no secret.
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Dates as the agency writes them: 2023年2月 in Japanese, February 2023 in English.
+FORMAT_MODULE_PATH = ["npa_portal.formats"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True
@@ -227,7 +229,7 @@ STORAGES = {
 SOURCE_URL = env.str(
     "SOURCE_URL", default="https://www.npa.go.jp/english/International_Cooperation.html"
 )
-SITE_NAME = "NPA International Cooperation"
+SITE_NAME = _("NPA International Cooperation")
 
 LOGGING = {
     "version": 1,

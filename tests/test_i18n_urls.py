@@ -14,9 +14,7 @@ from django.utils import translation
 from npa_portal import page_cache
 from pages.models import Status
 
-from .deployments_builders import deployment, dispatch
-from .pages_builders import make_page
-from .programs_builders import make_figure, make_program
+from .builders import deployment, dispatch, make_figure, make_page, make_program
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +60,7 @@ def alternates(html):
 
 def switch_link(html):
     """The language switch's one link: (its attributes, its text)."""
-    nav = re.search(r'<nav class="language-switch"[^>]*>(.*?)</nav>', html, re.S).group(1)
+    nav = re.search(r'<p class="language-switch">(.*?)</p>', html, re.S).group(1)
     links = re.findall(r"<a ([^>]*)>([^<]*)</a>", nav)
     assert len(links) == 1, links
     attributes, text = links[0]
