@@ -10,8 +10,11 @@ Answers go through the page cache like the pages (ETag, Last-Modified, 304, inva
 edit); the CORS header is added by api.middleware for every GET.
 """
 
+import functools
+
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
@@ -43,6 +46,24 @@ class BadQuery(Exception):
         self.errors = errors
 
 
+# The language of the API's labels, messages and links: its text fields are named for it
+# (`name_en`, `disaster_label_en`); the Japanese arrive beside them as `_ja` fields.
+API_LANGUAGE = "en"
+
+
+def in_api_language(view):
+    """The API has one address per answer, outside the language prefixes, so it answers in
+    one language whatever the browser asks for (a cached answer must not depend on a header
+    that is not in its address)."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        with translation.override(API_LANGUAGE):
+            return view(request, *args, **kwargs)
+
+    return wrapped
+
+
 class OpenDataAPI(NinjaAPI):
     def get_openapi_operation_id(self, operation):
         # "figures", not "api_api_figures": the names the documentation page links to.
@@ -69,8 +90,12 @@ api = OpenDataAPI(
     urls_namespace="api",
     docs=ServerRenderedDocs(),
     docs_url="/docs/",
-    docs_decorator=require_safe,  # the document and its page answer GET and HEAD only
+    # The document and its page answer GET and HEAD only, in the API's language.
+    docs_decorator=lambda view: require_safe(in_api_language(view)),
 )
+
+
+api.add_decorator(in_api_language, mode="view")
 
 
 @api.exception_handler(BadQuery)

@@ -4,20 +4,25 @@ Everything there is public and read-only, so any web page may read it from a bro
 the page cache, so cached answers and 304s carry the header too.
 """
 
+from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 
 # The addresses (URL names) whose answers any origin may read, and every path below them.
-OPEN_DATA_URLS = ("api:api-root", "opendata:catalog", "opendata:datapackage", "opendata:index")
+OPEN_DATA_URLS = ("api:api-root", "metadata:catalog", "metadata:datapackage", "opendata:index")
 
 
 def _prefixes():
-    prefixes = []
-    for name in OPEN_DATA_URLS:
-        try:
-            prefixes.append(reverse(name))
-        except NoReverseMatch:
-            continue
-    return tuple(prefixes)
+    """Each address in every language (/en/open-data/, /ja/open-data/, /api/v1/ once)."""
+    prefixes = set()
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for name in OPEN_DATA_URLS:
+                try:
+                    prefixes.add(reverse(name))
+                except NoReverseMatch:
+                    continue
+    return tuple(sorted(prefixes))
 
 
 class OpenDataCorsMiddleware:

@@ -265,7 +265,7 @@ def dcat_catalog(request):
         datasets.append(entry)
     return {
         "@context": DCAT_CONTEXT,
-        "@id": request.build_absolute_uri(reverse("opendata:catalog")),
+        "@id": request.build_absolute_uri(reverse("metadata:catalog")),
         "@type": "dcat:Catalog",
         "dct:title": str(_("NPA International Cooperation: open data")),
         "dct:description": str(

@@ -1,3 +1,5 @@
+"""The open data page and the feeds: pages in a language, under /en/ and /ja/."""
+
 from django.urls import path
 from django.views.decorators.http import require_safe
 
@@ -7,8 +9,6 @@ app_name = "opendata"
 
 urlpatterns = [
     path("open-data/", views.index, name="index"),
-    path("catalog.jsonld", views.catalog, name="catalog"),
-    path("datapackage.json", views.datapackage, name="datapackage"),
     path(
         "open-data/feeds/disaster-relief.atom",
         require_safe(feeds.DeploymentFeed()),

@@ -3,7 +3,10 @@
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.views.decorators.http import require_safe
+
+from api.api import API_LANGUAGE
 
 from .datasets import DATASETS, data_package, dcat_catalog, distributions
 
@@ -36,11 +39,17 @@ def _json(data, content_type):
     )
 
 
+# The catalog and the data package have one address each, outside the language prefixes:
+# like the API, they are written in English and point to the English pages.
+
+
 @require_safe
 def catalog(request):
-    return _json(dcat_catalog(request), "application/ld+json")
+    with translation.override(API_LANGUAGE):
+        return _json(dcat_catalog(request), "application/ld+json")
 
 
 @require_safe
 def datapackage(request):
-    return _json(data_package(request), "application/json")
+    with translation.override(API_LANGUAGE):
+        return _json(data_package(request), "application/json")

@@ -87,7 +87,7 @@ def test_draft_pages_and_pages_under_drafts_are_left_out(client):
     rows = get(client, "pages").json()["results"]
     assert [row["id"] for row in rows] == [public.pk]
     assert rows[0]["title_en"] == "About us"
-    assert rows[0]["url"] == "http://testserver/about-us/"
+    assert rows[0]["url"] == "http://testserver/en/about-us/"
 
 
 def test_country_has_everything_for_that_country(client):
@@ -110,7 +110,7 @@ def test_countries_list_matches_the_countries_page(client, sample):
     page = client.get(reverse("deployments:country_list")).content.decode()
     assert rows
     for row in rows:
-        assert f'href="/countries/{row["code"].lower()}/"' in page
+        assert f'href="/en/countries/{row["code"].lower()}/"' in page
 
 
 # Filters: the pages' own forms.
@@ -366,14 +366,14 @@ def test_answers_come_from_the_page_cache_until_an_edit(
 @pytest.mark.parametrize(
     ("page", "twin"),
     [
-        ("/programs/?from=2018", "/api/v1/figures?from=2018"),
+        ("/en/programs/?from=2018", "/api/v1/figures?from=2018"),
         (
-            "/deployments/disaster-relief/?disaster=earthquake",
+            "/en/deployments/disaster-relief/?disaster=earthquake",
             "/api/v1/deployments?disaster=earthquake",
         ),
-        ("/deployments/expert-dispatches/?country=ID", "/api/v1/dispatches?country=ID"),
-        ("/countries/", "/api/v1/countries"),
-        ("/countries/tr/", "/api/v1/countries/tr"),
+        ("/en/deployments/expert-dispatches/?country=ID", "/api/v1/dispatches?country=ID"),
+        ("/en/countries/", "/api/v1/countries"),
+        ("/en/countries/tr/", "/api/v1/countries/tr"),
     ],
 )
 def test_data_page_links_its_json_twin_in_head_and_beside_the_downloads(client, sample, page, twin):

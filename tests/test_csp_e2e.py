@@ -38,15 +38,15 @@ def content(db):
 
 def test_public_pages_raise_no_violation(page, live_server, content, violations):
     for path in (
-        "/",
-        "/programs/",
-        "/programs/forensic-science/",
-        "/deployments/disaster-relief/",
-        "/deployments/expert-dispatches/",
-        "/countries/tr/",
-        "/about/",
-        "/search/?q=forensic",
-        "/open-data/",
+        "/en/",
+        "/en/programs/",
+        "/en/programs/forensic-science/",
+        "/en/deployments/disaster-relief/",
+        "/en/deployments/expert-dispatches/",
+        "/en/countries/tr/",
+        "/en/about/",
+        "/en/search/?q=forensic",
+        "/en/open-data/",
         "/api/v1/docs/",
     ):
         page.goto(f"{live_server.url}{path}")

@@ -12,6 +12,7 @@ import rdflib
 from django.core.management import call_command
 from django.db.models import Max, Min
 from django.urls import reverse
+from django.utils import translation
 from frictionless import Package
 
 from deployments.models import DisasterDeployment, ExpertDispatch
@@ -26,6 +27,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SCHEMA = rdflib.Namespace("https://schema.org/")
 DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
 DCT = rdflib.Namespace("http://purl.org/dc/terms/")
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The English pages (/en/...), whose text the checks below compare with."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -88,13 +96,13 @@ def test_training_figures_page_describes_its_dataset(client, sample):
     assert dataset["spatialCoverage"] == [{"@type": "Place", "name": "Japan", "identifier": "JP"}]
     assert dataset["dateModified"] == _iso(stats["modified"])
     formats = {d["encodingFormat"]: d["contentUrl"] for d in dataset["distribution"]}
-    assert formats["text/csv"] == "http://testserver/programs/figures.csv"
-    assert formats[XLSX] == "http://testserver/programs/figures.xlsx"
+    assert formats["text/csv"] == "http://testserver/en/programs/figures.csv"
+    assert formats[XLSX] == "http://testserver/en/programs/figures.xlsx"
     assert formats["application/json"] == "http://testserver/api/v1/figures"
     for url in formats.values():
         assert client.get(url).status_code == 200
     graph = as_rdf(dataset)
-    subject = rdflib.URIRef("http://testserver/programs/#dataset")
+    subject = rdflib.URIRef("http://testserver/en/programs/#dataset")
     assert (subject, rdflib.RDF.type, SCHEMA.Dataset) in graph
     assert len(list(graph.objects(subject, SCHEMA.distribution))) == len(formats)
 
@@ -132,7 +140,7 @@ def test_dispatches_page_describes_its_dataset_and_follows_an_edit(client, sampl
 def test_open_data_page_lists_every_dataset(client, sample):
     blocks, alternates = page_metadata(client, reverse("opendata:index"))
     assert [block["@type"] for block in blocks] == ["Dataset"] * 3
-    assert ("application/ld+json", reverse("opendata:catalog")) in alternates
+    assert ("application/ld+json", reverse("metadata:catalog")) in alternates
 
 
 def test_a_closing_script_tag_in_the_data_cannot_end_the_block(client, sample, settings):
@@ -147,7 +155,7 @@ def test_a_closing_script_tag_in_the_data_cannot_end_the_block(client, sample, s
 
 
 def test_catalog_is_dcat_with_every_dataset_and_its_downloads(client, sample):
-    response = client.get(reverse("opendata:catalog"))
+    response = client.get(reverse("metadata:catalog"))
     assert response["Content-Type"] == "application/ld+json"
     assert response["Access-Control-Allow-Origin"] == "*"
     graph = rdflib.Graph().parse(data=response.content, format="json-ld")
@@ -167,7 +175,7 @@ def test_catalog_is_dcat_with_every_dataset_and_its_downloads(client, sample):
         assert len(downloads) == 3  # CSV, XLSX, JSON
         for url in downloads:
             assert client.get(str(url)).status_code == 200
-    figures = rdflib.URIRef("http://testserver/programs/#dataset")
+    figures = rdflib.URIRef("http://testserver/en/programs/#dataset")
     first = AnnualFigure.objects.published().aggregate(m=Min("year"))["m"]
     assert str(graph.value(graph.value(figures, DCT.temporal), DCAT.startDate)) == str(first)
 
@@ -176,7 +184,7 @@ def test_catalog_is_dcat_with_every_dataset_and_its_downloads(client, sample):
 
 
 def _local_package(client, tmp_path):
-    descriptor = client.get(reverse("opendata:datapackage")).json()
+    descriptor = client.get(reverse("metadata:datapackage")).json()
     for resource in descriptor["resources"]:
         response = client.get(resource["path"])
         assert response.status_code == 200
@@ -202,7 +210,7 @@ def test_every_csv_validates_against_the_data_package(client, sample, tmp_path):
 
 
 def test_package_fields_are_the_csv_columns_with_types_units_and_keys(client, sample):
-    descriptor = client.get(reverse("opendata:datapackage")).json()
+    descriptor = client.get(reverse("metadata:datapackage")).json()
     resources = {resource["name"]: resource for resource in descriptor["resources"]}
     figures = resources["training-program-figures"]["schema"]
     header = client.get(reverse("programs:figures_csv")).getvalue().decode().splitlines()[0]
@@ -267,7 +275,7 @@ def test_page_feed_keeps_an_entry_id_when_the_page_moves(client):
     page.save()
     after = feedparser.parse(client.get(reverse("opendata:page_feed")).content)
     assert after.entries[0].id == before.entries[0].id == f"tag:testserver,2024:page/{page.pk}"
-    assert after.entries[0].link == "http://testserver/who-we-are/"
+    assert after.entries[0].link == "http://testserver/en/who-we-are/"
     assert after.entries[0].updated == Page.objects.get(pk=page.pk).updated_at.isoformat()
 
 
