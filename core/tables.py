@@ -37,7 +37,7 @@ class Column:
     on_screen: bool = True
     sort: str = ""
     link: Callable[[Any], str] | None = None
-    # The value's database path ("program__name") when it is a plain field: a CSV of many rows
+    # The value's database path ("program__name_en") when it is a plain field: a CSV of many rows
     # then reads its cells straight from the database (`database_cells`), not from objects.
     field: str = ""
 

@@ -12,15 +12,11 @@ from editorial.resources import (
     ChoiceWidget,
     CountryWidget,
     EditorialResource,
-    TextWidget,
     WholeNumberWidget,
+    text_field,
 )
 
 from .models import DisasterDeployment, DisasterType, ExpertDispatch, Team
-
-
-def text_field(name):
-    return Field(attribute=name, column_name=name, widget=TextWidget())
 
 
 def number_field(name, required=True):
@@ -31,13 +27,15 @@ class DisasterDeploymentResource(EditorialResource):
     year = number_field("year")
     month = number_field("month")
     country = Field(attribute="country", column_name="country", widget=CountryWidget())
-    place = text_field("place")
+    place = text_field("place_en", "place")
+    place_ja = text_field("place_ja")
     disaster = Field(
         attribute="disaster", column_name="disaster", widget=ChoiceWidget(DisasterType.choices)
     )
     team = Field(attribute="team", column_name="team", widget=ChoiceWidget(Team.choices))
     persons = number_field("persons")
-    summary = text_field("summary")
+    summary = text_field("summary_en", "summary")
+    summary_ja = text_field("summary_ja")
     source_url = text_field("source_url")
 
     required_columns = ("year", "month", "country", "disaster", "team", "persons")
@@ -56,6 +54,8 @@ class DisasterDeploymentResource(EditorialResource):
             "persons",
             "summary",
             "source_url",
+            "place_ja",
+            "summary_ja",
         )
         import_id_fields = ("year", "month", "country", "team")
 
@@ -70,14 +70,18 @@ class ExpertDispatchResource(EditorialResource):
     long_term_experts = number_field("long_term_experts", required=False)
     short_term_experts = number_field("short_term_experts", required=False)
     other_experts = number_field("other_experts", required=False)
-    other_experts_role = text_field("other_experts_role")
-    field_of_work = text_field("field_of_work")
-    partner = text_field("partner")
-    description = text_field("description")
+    other_experts_role = text_field("other_experts_role_en", "other_experts_role")
+    field_of_work = text_field("field_of_work_en", "field_of_work")
+    partner = text_field("partner_en", "partner")
+    description = text_field("description_en", "description")
+    other_experts_role_ja = text_field("other_experts_role_ja")
+    field_of_work_ja = text_field("field_of_work_ja")
+    partner_ja = text_field("partner_ja")
+    description_ja = text_field("description_ja")
     source_url = text_field("source_url")
 
     required_columns = ("country", "start_year", "field_of_work")
-    row_key = ("country", "beneficiary", "start_year", "field_of_work")
+    row_key = ("country", "beneficiary", "start_year", "field_of_work_en")
 
     class Meta(EditorialResource.Meta):
         model = ExpertDispatch
@@ -95,5 +99,9 @@ class ExpertDispatchResource(EditorialResource):
             "partner",
             "description",
             "source_url",
+            "other_experts_role_ja",
+            "field_of_work_ja",
+            "partner_ja",
+            "description_ja",
         )
         import_id_fields = ("country", "beneficiary", "start_year", "field_of_work")

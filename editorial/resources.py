@@ -12,6 +12,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 from django_countries import countries
 from import_export import resources, widgets
+from import_export.fields import Field
 from import_export.resources import Diff
 from import_export.results import Error, RowResult
 
@@ -275,6 +276,13 @@ class EditorialResource(resources.ModelResource):
 
     def export_field(self, field, instance, **kwargs):
         return neutralise(super().export_field(field, instance, **kwargs))
+
+
+def text_field(attribute, column_name=None):
+    """A text column. A text kept in both languages has two: the English one keeps the name it
+    always had (`summary` for `summary_en`), so files exported before the Japanese columns
+    existed still import, and the Japanese one is named after its attribute (`summary_ja`)."""
+    return Field(attribute=attribute, column_name=column_name or attribute, widget=TextWidget())
 
 
 def file_line(row_number, source_lines=None):

@@ -79,14 +79,16 @@ def _all_terms(terms, condition):
 
 def _page_condition(term):
     in_sections = Section.objects.filter(
-        Q(heading__icontains=term) | Q(body__icontains=term)
+        Q(heading_en__icontains=term) | Q(body_en__icontains=term)
     ).values("page")
-    return Q(title__icontains=term) | Q(summary__icontains=term) | Q(pk__in=in_sections)
+    return Q(title_en__icontains=term) | Q(summary_en__icontains=term) | Q(pk__in=in_sections)
 
 
 def _program_condition(term):
     return (
-        Q(name__icontains=term) | Q(description__icontains=term) | Q(scheme__name__icontains=term)
+        Q(name_en__icontains=term)
+        | Q(description_en__icontains=term)
+        | Q(scheme__name_en__icontains=term)
     )
 
 
@@ -94,8 +96,8 @@ def _deployment_condition(term):
     return (
         Q(country__in=matching_country_codes(term))
         | Q(disaster__in=_matching_choices(DisasterType.choices, term))
-        | Q(place__icontains=term)
-        | Q(summary__icontains=term)
+        | Q(place_en__icontains=term)
+        | Q(summary_en__icontains=term)
     )
 
 
@@ -104,9 +106,9 @@ def _dispatch_condition(term):
     return (
         Q(country__in=codes)
         | Q(beneficiary__in=codes)
-        | Q(field_of_work__icontains=term)
-        | Q(partner__icontains=term)
-        | Q(description__icontains=term)
+        | Q(field_of_work_en__icontains=term)
+        | Q(partner_en__icontains=term)
+        | Q(description_en__icontains=term)
     )
 
 
@@ -139,13 +141,13 @@ def search(text):
         _group(
             _("Pages"),
             "pages",
-            pages.order_by("title"),
+            pages.order_by("title_en"),
             lambda page: Result(page.title, page.get_absolute_url(), page.summary),
         ),
         _group(
             _("Training programs"),
             "programs",
-            programs.order_by("name"),
+            programs.order_by("name_en"),
             lambda program: Result(program.name, program.get_absolute_url(), program.scheme.name),
         ),
         _group(

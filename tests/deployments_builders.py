@@ -4,6 +4,8 @@ import itertools
 
 from deployments.models import DisasterDeployment, DisasterType, ExpertDispatch, Team
 
+from .i18n_builders import english_columns
+
 
 def deployment(**fields):
     values = {
@@ -15,13 +17,13 @@ def deployment(**fields):
         "persons": 5,
     }
     values.update(fields)
-    return DisasterDeployment.objects.create(**values)
+    return DisasterDeployment.objects.create(**english_columns(DisasterDeployment, values))
 
 
 def dispatch(**fields):
     values = {"country": "ID", "start_year": 2018, "field_of_work": "community policing"}
     values.update(fields)
-    return ExpertDispatch.objects.create(**values)
+    return ExpertDispatch.objects.create(**english_columns(ExpertDispatch, values))
 
 
 def many_deployments(count):
@@ -39,7 +41,7 @@ def many_dispatches(count):
         ExpertDispatch(
             country=("ID", "TL", "TR", "PH")[index % 4],
             start_year=1990 + index % 30,
-            field_of_work=f"field {index}",
+            field_of_work_en=f"field {index}",
             long_term_experts=(None, 1, 2)[index % 3],
         )
         for index in range(count)

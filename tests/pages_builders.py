@@ -4,14 +4,16 @@ from html.parser import HTMLParser
 
 from pages.models import Page, Section, Status
 
+from .i18n_builders import english_columns
+
 
 def make_page(title="About us", slug=None, parent=None, status=Status.PUBLISHED, **fields):
     page = Page(
-        title=title,
+        title_en=title,
         slug=slug or title.lower().replace(" ", "-"),
         parent=parent,
         status=status,
-        **fields,
+        **english_columns(Page, fields),
     )
     page.save()
     return page
@@ -20,7 +22,8 @@ def make_page(title="About us", slug=None, parent=None, status=Status.PUBLISHED,
 def make_section(page, heading="A section", body="Some text.", order=None, **fields):
     if order is None:
         order = page.sections.count() + 1
-    return Section.objects.create(page=page, heading=heading, body=body, order=order, **fields)
+    fields = english_columns(Section, {"heading": heading, "body": body, **fields})
+    return Section.objects.create(page=page, order=order, **fields)
 
 
 class IdCollector(HTMLParser):

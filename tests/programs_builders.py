@@ -6,6 +6,8 @@ from pathlib import Path
 
 from programs.models import AnnualFigure, Program, Scheme
 
+from .i18n_builders import english_columns
+
 REFERENCE_CSV = (
     Path(__file__).resolve().parent.parent / "programs" / "data" / ("training_program_figures.csv")
 )
@@ -26,16 +28,19 @@ def reference_rows():
 
 
 def make_scheme(name="Police-run programs", **kwargs):
-    return Scheme.objects.create(name=name, **kwargs)
+    return Scheme.objects.create(**english_columns(Scheme, {"name": name, **kwargs}))
 
 
 def default_scheme():
-    return Scheme.objects.get_or_create(name="Police-run programs")[0]
+    return Scheme.objects.get_or_create(name_en="Police-run programs")[0]
 
 
 def make_program(name="Forensic Science", scheme=None, published=True, **kwargs):
     return Program.objects.create(
-        name=name, scheme=scheme or default_scheme(), published=published, **kwargs
+        **english_columns(
+            Program,
+            {"name": name, "scheme": scheme or default_scheme(), "published": published, **kwargs},
+        )
     )
 
 
@@ -45,7 +50,7 @@ def make_figure(program=None, year=2019, participants=10, countries=8, **kwargs)
         year=year,
         participants=participants,
         countries=countries,
-        **kwargs,
+        **english_columns(AnnualFigure, kwargs),
     )
 
 

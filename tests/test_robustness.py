@@ -79,8 +79,8 @@ def test_every_public_route_is_listed():
 
 @pytest.fixture
 def world(db):
-    scheme = Scheme.objects.create(name="Police-run programs")
-    program = Program.objects.create(name="Forensic Science", scheme=scheme, published=True)
+    scheme = Scheme.objects.create(name_en="Police-run programs")
+    program = Program.objects.create(name_en="Forensic Science", scheme=scheme, published=True)
     AnnualFigure.objects.create(program=program, year=2019, participants=12, countries=3)
     DisasterDeployment.objects.create(
         year=2011,
@@ -90,9 +90,9 @@ def world(db):
         team=Team.RESCUE,
         persons=5,
     )
-    ExpertDispatch.objects.create(country="ID", start_year=2015, field_of_work="training")
-    page = Page.objects.create(title="About", slug="about", status=Status.PUBLISHED)
-    Section.objects.create(page=page, body="Some text.", order=1)
+    ExpertDispatch.objects.create(country="ID", start_year=2015, field_of_work_en="training")
+    page = Page.objects.create(title_en="About", slug="about", status=Status.PUBLISHED)
+    Section.objects.create(page=page, body_en="Some text.", order=1)
     Section.objects.create(page=page, block=Block.DISASTER_RELIEF, order=2)
 
 
