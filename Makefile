@@ -6,7 +6,7 @@ PIP := $(PY) -m pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test serve e2e bench audit lint format clean
+.PHONY: run admin test serve e2e bench audit lint format clean messages tokens
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,14 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
 run: $(VENV)/.runtime-installed
 	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=true $(PY) manage.py load_sample_data
+	@echo "Site:  http://$(HOST):$(PORT)/"
+	@echo "Admin: http://$(HOST):$(PORT)/admin/  (no account yet? run 'make admin' in another terminal)"
 	DJANGO_DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+
+# A staff account with every right, for the local site of `make run` (asks for a name and a password).
+admin: $(VENV)/.runtime-installed
+	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=true $(PY) manage.py createsuperuser
 
 test: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
@@ -45,11 +52,18 @@ serve: $(VENV)/.runtime-installed
 	$(PY) manage.py collectstatic --noinput
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_sample_data
-	$(VENV)/bin/gunicorn npa_portal.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	$(VENV)/bin/gunicorn npa_portal.wsgi --bind $(HOST):$(PORT) --workers 2 --limit-request-line 4094 --access-logfile -
 
 # Benchmarks (not part of `make test`): synthetic data at scale, gunicorn, wrk. See BENCHMARKS.md.
 bench: $(VENV)/.dev-installed
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# After changing an interface string: collect the messages into locale/ja/LC_MESSAGES/django.po,
+# translate the new entries there, then run this again to compile django.mo (needs GNU gettext).
+messages: $(VENV)/.dev-installed
+	DJANGO_SETTINGS_MODULE=npa_portal.test_settings $(PY) manage.py makemessages --locale ja --no-obsolete \
+		--ignore .venv --ignore tests --ignore bench --ignore tools --ignore staticfiles --ignore test-artifacts
+	msgfmt --check -o locale/ja/LC_MESSAGES/django.mo locale/ja/LC_MESSAGES/django.po
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
@@ -61,3 +75,14 @@ format: $(VENV)/.dev-installed
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+
+# The Digital Agency design system's tokens (MIT), vendored as a plain static file: no build step.
+# To update: change the pin and run `make tokens` (fetches the package from the npm registry).
+DESIGN_TOKENS_VERSION := 1.1.9
+DESIGN_TOKENS_URL := https://registry.npmjs.org/@digital-go-jp/design-tokens/-/design-tokens-$(DESIGN_TOKENS_VERSION).tgz
+tokens:
+	tmp=$$(mktemp) && curl -fsSL $(DESIGN_TOKENS_URL) -o $$tmp && { \
+	  echo "/*! @digital-go-jp/design-tokens $(DESIGN_TOKENS_VERSION), $(DESIGN_TOKENS_URL)"; \
+	  echo " * package/dist/tokens.css, unchanged below this notice. Its licence (package/LICENSE):"; \
+	  echo " *"; tar -xzOf $$tmp package/LICENSE | sed 's/^/ * /;s/ *$$//'; echo " */"; \
+	  tar -xzOf $$tmp package/dist/tokens.css; } > static/css/vendor/tokens.css; status=$$?; rm -f $$tmp; exit $$status

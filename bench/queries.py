@@ -12,7 +12,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "npa_portal.settings")
+# The site's own settings, whichever page cache the run measures (bench/settings.py).
+os.environ["DJANGO_SETTINGS_MODULE"] = "npa_portal.settings"
 os.environ["PAGE_CACHE_ENABLED"] = "false"
 
 

@@ -45,6 +45,9 @@ def free_port():
 
 
 PORT = free_port()  # a port nobody else uses (other benchmarks may be running)
+# "site", "site-no-local" (no in-process copies) or "stock" (Django's per-site cache middleware,
+# bench/settings.py).
+PAGE_CACHE = "site"
 REDIS_URL = "redis://127.0.0.1:6379/13"
 PG = "postgres://postgres@127.0.0.1:5432/"
 DATABASES = {"small": "npa_bench_small", "large": "npa_bench_large", "csv": "npa_bench_csv"}
@@ -89,21 +92,29 @@ def base_env(db_url):
     }
     env.update(
         {
-            "DJANGO_SETTINGS_MODULE": "npa_portal.settings",
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
             "DJANGO_DEBUG": "false",
             "DJANGO_SECRET_KEY": "benchmark-only-secret-key-not-for-production-0123456789",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DJANGO_LOG_LEVEL": "WARNING",
             "DATABASE_URL": db_url,
             "CACHE_URL": REDIS_URL,
-            "BENCH_TRIVIAL_VIEW": "true",
+            "BENCH_PAGE_CACHE": PAGE_CACHE,
         }
     )
+    if PAGE_CACHE == "site-no-local":
+        env["PAGE_CACHE_LOCAL_BYTES"] = "0"  # every hit fetches the page from Redis
     return env
 
 
 def run(args, env, **kwargs):
     return subprocess.run(args, env=env, cwd=ROOT, check=True, **kwargs)
+
+
+def migrated(url):
+    """A reused database, brought up to the code's migrations (its data stays)."""
+    run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], base_env(url), capture_output=True)
+    return url
 
 
 def build_database(scale, engine, workdir, reuse):
@@ -120,14 +131,14 @@ def build_database(scale, engine, workdir, reuse):
             if exists and reuse:
                 connection.close()
                 log(f"  {scale}: reusing {DATABASES[scale]}")
-                return url
+                return migrated(url)
             cursor.execute(f'DROP DATABASE IF EXISTS "{DATABASES[scale]}"')
             cursor.execute(f'CREATE DATABASE "{DATABASES[scale]}"')
         connection.close()
     else:
         path = workdir / (DATABASES[scale] + ".sqlite3")
         if path.exists() and reuse:
-            return url
+            return migrated(url)
         path.unlink(missing_ok=True)
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env, **quiet)
@@ -355,7 +366,8 @@ def report(data):
     )
     lines.append("")
     lines.append(
-        f"Throughput (gunicorn, {WORKERS} sync workers, DEBUG off, Redis page cache), "
+        f"Throughput (gunicorn, {WORKERS} sync workers, DEBUG off, Redis page cache: "
+        f"{data['page_cache']}), "
         f"{data['seconds']} s per wrk run; warm runs and the trivial view alternate, "
         f"{data['rounds']} runs each, best kept, with "
         f"{data['connections']} connections, cold (uncached) runs with {WORKERS}. "
@@ -432,7 +444,17 @@ def main():
     parser.add_argument("--quick", action="store_true", help="short runs, for iterating")
     parser.add_argument("--reuse", action="store_true", help="keep databases built earlier")
     parser.add_argument("--sqlite", action="store_true", help="SQLite even if PostgreSQL answers")
+    parser.add_argument(
+        "--page-cache",
+        choices=["site", "site-no-local", "stock"],
+        default="site",
+        help="the site's page cache (with or without its in-process copies), or Django's "
+        "UpdateCache/FetchFromCacheMiddleware (its cold runs are skipped: a cookie does not "
+        "make it step aside)",
+    )
     options = parser.parse_args()
+    global PAGE_CACHE
+    PAGE_CACHE = options.page_cache
     if not shutil.which("wrk"):
         sys.exit(
             "wrk is not installed. On Debian/Ubuntu: sudo apt-get install -y wrk "
@@ -452,6 +474,7 @@ def main():
         "rounds": rounds,
         "soak_seconds": soak_seconds,
         "connections": connections,
+        "page_cache": PAGE_CACHE,
     }
 
     log(f"Building databases ({engine})...")
@@ -494,13 +517,16 @@ def main():
             warm = max(warms, key=lambda r: r["rps"])
             warm["first_ms"] = first_ms  # the request that filled the cache
             warm["trivial_rps"] = trivial["rps"]
+            data["load"][path] = {"warm": warm}
+            log(f"  {path}: warm {warm['rps']:.0f}/s, trivial {trivial['rps']:.0f}/s")
+            if PAGE_CACHE == "stock":
+                continue  # a cookie does not make Django's cache step aside: no cold run
             wait_idle()
             # Uncached, with as many connections as workers: latency is the render time.
             cold = wrk(path, seconds * 2, WORKERS, {**GZIP, **UNCACHED})
             cold["trivial_rps"] = trivial["rps"]
             data["load"][path] = {"cold": cold, "warm": warm}
-            log(f"  {path}: cold {cold['rps']:.0f}/s, warm {warm['rps']:.0f}/s, "
-                f"trivial {trivial['rps']:.0f}/s")  # fmt: skip
+            log(f"  {path}: cold {cold['rps']:.0f}/s")
         wait_idle()
         log(f"Soak: {soak_seconds} s at 64 connections...")
         script = workdir / "soak.lua"

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
+from django.urls import reverse
+from django.utils.translation import get_language, override, pgettext
+from django.utils.translation import gettext_lazy as _
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 # Cells starting with these are run as formulas by Excel, LibreOffice and Google Sheets.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -37,9 +42,16 @@ class Column:
     on_screen: bool = True
     sort: str = ""
     link: Callable[[Any], str] | None = None
+    # The CSV header when it should follow the page's language (the programs table as on
+    # screen); otherwise `key`, a stable machine name.
+    csv_header: str = ""
     # The value's database path ("program__name_en") when it is a plain field: a CSV of many rows
     # then reads its cells straight from the database (`database_cells`), not from objects.
     field: str = ""
+    # For the data dictionary page and the workbook's "Columns" sheet: what a cell holds, and
+    # the unit of a number ("persons"), which the workbook's header also states.
+    description: str = ""
+    unit: str = ""
 
     def cell(self, row):
         return self.value(row)
@@ -47,6 +59,22 @@ class Column:
     def text(self, row):
         """What the page shows in this column's cell."""
         return (self.display or self.value)(row)
+
+    @property
+    def kind(self):
+        """The type of the downloaded cells, as the data dictionary names it."""
+        return _("Whole number") if self.numeric else _("Text")
+
+    @property
+    def heading(self):
+        """The workbook's header cell: the CSV name, with the unit where there is one."""
+        name = str(self.csv_header or self.key)
+        if not self.unit:
+            return name
+        return pgettext("a column's name and its unit", "%(name)s (%(unit)s)") % {
+            "name": name,
+            "unit": self.unit,
+        }
 
 
 def csv_columns(columns: list[Column]) -> list[Column]:
@@ -109,7 +137,7 @@ def csv_rows(columns: list[Column], rows: Iterable[Any], cells=False):
     that turns up in one is neutralised all the same.
     """
     columns = csv_columns(columns)
-    yield [column.key for column in columns]
+    yield [str(column.csv_header or column.key) for column in columns]
     values = [column.value for column in columns]
     for row in rows:
         line = row if cells else [value(row) for value in values]
@@ -135,7 +163,14 @@ def csv_response(request, filename: str, columns: list[Column], rows: Iterable[A
     many rows there are (pass a queryset's iterator, not a list). Empty cells (None) are "".
     """
 
+    # The rows are written after the view has returned: in the request's language all the same.
+    language = get_language()
+
     def pieces():
+        with override(language):
+            yield from _pieces()
+
+    def _pieces():
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         if request.GET.get("bom") == "1":
@@ -152,3 +187,58 @@ def csv_response(request, filename: str, columns: list[Column], rows: Iterable[A
     response = StreamingHttpResponse(pieces(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _xlsx_cell(value):
+    # Control characters are not allowed in a workbook; a CSV keeps them, a workbook drops them.
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
+def xlsx_response(filename: str, columns: list[Column], rows: Iterable[Any], cells=False):
+    """The same table as an Excel workbook, laid out as the Japanese government's rules for
+    machine-readable statistical tables ask: one header row naming each column with its unit,
+    numbers stored as numbers, blank cells left empty, no merged cells, no title rows. A second
+    sheet, "Columns", says what each column holds (the data dictionary page's content).
+    Text cells are neutralised as in the CSV (csv_rows), so no cell is read as a formula.
+    """
+    workbook = Workbook(write_only=True)
+    data = workbook.create_sheet(title=str(_("Data")))
+    shown = csv_columns(columns)
+    lines = csv_rows(columns, rows, cells=cells)
+    next(lines)  # the CSV's header: the workbook's names the units too
+    data.append([column.heading for column in shown])
+    for line in lines:
+        data.append([_xlsx_cell(value) for value in line])
+    about = workbook.create_sheet(title=str(_("Columns")))
+    about.append([str(_("Column")), str(_("Meaning")), str(_("Type")), str(_("Unit"))])
+    for column in shown:
+        about.append([column.heading, str(column.description), str(column.kind), str(column.unit)])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def download_response(request, stem: str, columns, rows, cells=False, workbook=False):
+    """A table's download: `stem`.xlsx when `workbook`, else `stem`.csv (`?bom=1`: for Excel)."""
+    if workbook:
+        return xlsx_response(f"{stem}.xlsx", columns, rows, cells=cells)
+    return csv_response(request, f"{stem}.csv", columns, rows, cells=cells)
+
+
+def download_links(csv_name: str, xlsx_name: str, columns_name: str, query: str = ""):
+    """The addresses of one table's downloads, for templates/includes/downloads.html: the CSV,
+    the CSV for Excel (with the byte-order mark), the workbook, and the data dictionary."""
+    suffix = f"?{query}" if query else ""
+    return {
+        "csv": reverse(csv_name) + suffix,
+        "excel_csv": reverse(csv_name) + (f"?{query}&bom=1" if query else "?bom=1"),
+        "xlsx": reverse(xlsx_name) + suffix,
+        "columns": reverse(columns_name),
+    }

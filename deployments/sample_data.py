@@ -80,7 +80,7 @@ DISPATCH_DETAILS = {
 }
 
 # Kinds of experts the source's account rules out, by (host code, first year): 0, not "not stated".
-# Indonesia 2020 is "a total of 2 long-term experts and 1 short-term expert", so no others; the
+# The source gives Indonesia 2020 as a complete total (2 long-term, 1 short-term), so no others; the
 # Türkiye dispatches name only the judo instructors (2011) or the short-term experts (2015).
 NONE_OF_THESE = {
     ("ID", 2020): ("other_experts",),

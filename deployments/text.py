@@ -2,12 +2,15 @@
 country's name in the active language, a choice's label. Remembered where a big table asks for
 the same name thousands of times."""
 
+import csv
 from functools import lru_cache
+from pathlib import Path
 
-from django.utils.dates import MONTHS
 from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
+
+from core.text import month_year, year_range  # noqa: F401 (the deployments pages' words)
 
 
 @lru_cache(maxsize=4096)
@@ -35,9 +38,12 @@ def choice_label(choices, value):
     return _choice_label(choices, value, get_language())
 
 
-def month_year(year, month):
-    """'June 1990', as the source writes dates."""
-    return f"{MONTHS[month]} {year}"
+def with_count(label, count):
+    """A filter choice with the number of rows it would show: "Earthquake (14)", 「地震（14）」."""
+    return pgettext("a filter choice and its count", "%(label)s (%(count)s)") % {
+        "label": label,
+        "count": count,
+    }
 
 
 def persons_text(persons):
@@ -105,3 +111,15 @@ def experts_text(dispatch):
         elif count:
             parts.append(str(known(count)) % {"count": count, "role": role})
     return str(pgettext("separator between items of a list", "; ")).join(parts)
+
+
+@lru_cache(maxsize=1)
+def other_country_names():
+    """{code: [other English names]} from data/country_other_names.csv: names a visitor may
+    search for that django-countries does not use (Turkey for Türkiye, East Timor, Burma)."""
+    names = {}
+    path = Path(__file__).resolve().parent / "data" / "country_other_names.csv"
+    with open(path, newline="", encoding="utf-8") as handle:
+        for line in csv.DictReader(handle):
+            names.setdefault(line["code"], []).append(line["other_name"])
+    return names

@@ -8,11 +8,13 @@ here use the very same functions and partials.
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django_countries import countries
 from django_countries.fields import Country
 
-from core.tables import csv_response, screen_columns, table_rows
+from core.tables import download_links, download_response, screen_columns, table_rows
+from npa_portal.page_cache import canonical_query
 
 from .charts import disaster_relief_charts
 from .countries import activity_last_updated, country_activity
@@ -46,19 +48,19 @@ def _sort_headers(form, columns):
     return headers
 
 
-def _filtered_deployments(request, auto_id="id_%s"):
-    form = DisasterReliefFilterForm(request.GET, auto_id=auto_id)
+def _filtered_deployments(params, auto_id="id_%s"):
+    form = DisasterReliefFilterForm(params, auto_id=auto_id)
     form.is_valid()
     rows = form.sorted_rows(form.filter(DisasterDeployment.objects.all()))
     return form, rows
 
 
-def disaster_relief_context(request, auto_id="id_%s"):
+def disaster_relief_context(params, auto_id="id_%s"):
     """The summary, filters with facet counts, the charts and the table: a constant eight queries.
 
     `auto_id` prefixes the filter fields' ids, so several embedded lists keep them unique.
     """
-    form, rows = _filtered_deployments(request, auto_id)
+    form, rows = _filtered_deployments(params, auto_id)
     everything = DisasterDeployment.objects.all()
     facets = {name: form.filter(everything, skip=name).facet_counts(name) for name in form.FACETS}
     form.set_facets(facets, selected_country=form.value("country"))
@@ -73,8 +75,13 @@ def disaster_relief_context(request, auto_id="id_%s"):
         "jdr_rows": table_rows(DEPLOYMENT_COLUMNS, rows),
         "jdr_shown": len(rows),
         "jdr_shown_persons_text": persons_text(sum(row.persons for row in rows)),
-        "jdr_csv_url": reverse("deployments:disaster_relief_csv") + (f"?{query}" if query else ""),
         "jdr_page_url": reverse("deployments:disaster_relief"),
+        "jdr_downloads": download_links(
+            "deployments:disaster_relief_csv",
+            "deployments:disaster_relief_xlsx",
+            "deployments:disaster_relief_columns",
+            query,
+        ),
     }
 
 
@@ -94,9 +101,9 @@ def _dispatch_groups(dispatches):
     ], columns
 
 
-def expert_dispatches_context(request, auto_id="id_%s"):
+def expert_dispatches_context(params, auto_id="id_%s"):
     """Dispatches grouped by host country, newest first: a constant three queries."""
-    form = ExpertDispatchFilterForm(request.GET, auto_id=auto_id)
+    form = ExpertDispatchFilterForm(params, auto_id=auto_id)
     form.is_valid()
     dispatches = list(form.filter(ExpertDispatch.objects.newest_first()))
     groups, columns = _dispatch_groups(dispatches)
@@ -110,9 +117,13 @@ def expert_dispatches_context(request, auto_id="id_%s"):
         "dispatch_groups": groups,
         "dispatch_headers": _plain_headers(columns),
         "dispatch_shown": len(dispatches),
-        "dispatch_csv_url": reverse("deployments:expert_dispatches_csv")
-        + (f"?{query}" if query else ""),
         "dispatch_page_url": reverse("deployments:expert_dispatches"),
+        "dispatch_downloads": download_links(
+            "deployments:expert_dispatches_csv",
+            "deployments:expert_dispatches_xlsx",
+            "deployments:expert_dispatches_columns",
+            query,
+        ),
     }
 
 
@@ -122,9 +133,10 @@ def _status(form):
     return 200 if form.is_valid() else 400
 
 
+@canonical_query(DisasterReliefFilterForm)
 @require_safe
 def disaster_relief(request):
-    context = disaster_relief_context(request)
+    context = disaster_relief_context(request.GET)
     context["last_updated"] = context["jdr_summary"].last_updated
     return render(
         request,
@@ -134,9 +146,10 @@ def disaster_relief(request):
     )
 
 
+@canonical_query(ExpertDispatchFilterForm)
 @require_safe
 def expert_dispatches(request):
-    context = expert_dispatches_context(request)
+    context = expert_dispatches_context(request.GET)
     context["last_updated"] = context["dispatch_summary"]["last_updated"]
     return render(
         request,
@@ -147,26 +160,30 @@ def expert_dispatches(request):
 
 
 def _bad_request(form):
-    message = "Bad request:\n" + "\n".join(form.error_messages) + "\n"
+    message = "\n".join([_("Bad request:"), *form.error_messages, ""])
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
 
+@canonical_query(DisasterReliefFilterForm)
 @require_safe
-def disaster_relief_csv(request):
+def disaster_relief_csv(request, workbook=False):
     """The table as on screen, same filters and sort; a bad parameter is a 400, not a guess."""
-    form, rows = _filtered_deployments(request)
+    form, rows = _filtered_deployments(request.GET)
     if not form.is_valid():
         return _bad_request(form)
-    return csv_response(request, "disaster-relief-deployments.csv", DEPLOYMENT_COLUMNS, rows)
+    stem = "disaster-relief-deployments"
+    return download_response(request, stem, DEPLOYMENT_COLUMNS, rows, workbook=workbook)
 
 
+@canonical_query(ExpertDispatchFilterForm)
 @require_safe
-def expert_dispatches_csv(request):
+def expert_dispatches_csv(request, workbook=False):
     form = ExpertDispatchFilterForm(request.GET)
     if not form.is_valid():
         return _bad_request(form)
     rows = form.filter(ExpertDispatch.objects.newest_first()).iterator()
-    return csv_response(request, "expert-dispatches.csv", DISPATCH_COLUMNS, rows)
+    stem = "expert-dispatches"
+    return download_response(request, stem, DISPATCH_COLUMNS, rows, workbook=workbook)
 
 
 @require_safe

@@ -201,7 +201,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
             refusal = self.inline_refusal(request, plans)
             if refusal:
                 raise RevertFailed(refusal)
-        revert(version, instance=obj, inline_plans=plans, user=request.user)
+        revert(version, instance=obj, plans=plans, user=request.user)
         return None
 
     def recently_deleted_view(self, request):

@@ -9,13 +9,15 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
 from django_countries import countries
-from import_export import resources, widgets
-from import_export.fields import Field
+from django_countries.fields import CountryField
+from import_export import fields, resources, widgets
 from import_export.resources import Diff
 from import_export.results import Error, RowResult
 
+from core.i18n import SOURCE_LANGUAGE
 from core.tables import FORMULA_PREFIXES, neutralise
 
 # C0 control characters other than tab, line feed and carriage return.
@@ -148,11 +150,36 @@ class ValueDiff(Diff):
         ]
 
 
+def widget_for(model_field):
+    """The widget that reads and writes a model field's cells, chosen by the field itself."""
+    if isinstance(model_field, CountryField):
+        return CountryWidget(required=not model_field.blank)
+    if isinstance(model_field, models.IntegerField):
+        return WholeNumberWidget(required=not model_field.null)
+    if model_field.choices:
+        return ChoiceWidget(model_field.choices)
+    return TextWidget()
+
+
+def column_name(field_name, django_field):
+    """A file's column for a model field: its name, but `summary` for the English `summary_en`.
+
+    A text kept in both languages has two columns; the English one keeps the name it had before
+    the Japanese column existed, so older files still import. The Japanese one is `summary_ja`.
+    """
+    if getattr(django_field, "_translated_field_language_code", "") == SOURCE_LANGUAGE:
+        return field_name.removesuffix(f"_{SOURCE_LANGUAGE}")
+    return field_name
+
+
 class EditorialResource(resources.ModelResource):
     """Base of the admin's resources: all-or-nothing checks, duplicates, history, safe export.
 
-    Subclasses set `required_columns` (the header cells a file must have) and `row_key` (the
-    model attributes identifying a row, used to find the same row twice in one file).
+    Subclasses list the file's columns in `Meta.fields`, each named after its model field; the
+    widget of each follows the model field's definition (`widget_for`), so a column is not
+    described a second time. They also set `required_columns` (the header cells a file must
+    have) and `row_key` (the model attributes identifying a row, used to find the same row
+    twice in one file).
     """
 
     required_columns = ()
@@ -163,6 +190,15 @@ class EditorialResource(resources.ModelResource):
         report_skipped = True
         clean_model_instances = True
         use_transactions = True
+
+    @classmethod
+    def field_from_django_field(cls, field_name, django_field, readonly):
+        return fields.Field(
+            attribute=field_name,
+            column_name=column_name(field_name, django_field),
+            widget=widget_for(django_field),
+            readonly=readonly,
+        )
 
     def get_diff_class(self):
         return ValueDiff
@@ -276,13 +312,6 @@ class EditorialResource(resources.ModelResource):
 
     def export_field(self, field, instance, **kwargs):
         return neutralise(super().export_field(field, instance, **kwargs))
-
-
-def text_field(attribute, column_name=None):
-    """A text column. A text kept in both languages has two: the English one keeps the name it
-    always had (`summary` for `summary_en`), so files exported before the Japanese columns
-    existed still import, and the Japanese one is named after its attribute (`summary_ja`)."""
-    return Field(attribute=attribute, column_name=column_name or attribute, widget=TextWidget())
 
 
 def file_line(row_number, source_lines=None):

@@ -170,20 +170,24 @@ def inline_plans(version, children):
     return plans
 
 
+def record_as(instance, reason, user=None):
+    """What the next history record of `instance` says: why, and who (by default the
+    request's user, which simple-history's middleware records)."""
+    instance._change_reason = reason
+    if user is not None:
+        instance._history_user = user
+
+
 def apply_inline_plan(plan, reason, user=None):
     """Remove, change, then restore, so a row's old place is free before it comes back."""
     for row in plan.remove:
-        row.instance._change_reason = reason
-        if user is not None:
-            row.instance._history_user = user
+        record_as(row.instance, reason, user)
         row.instance.delete()
     for row in plan.change:
         for model_field, _now, _then in row.fields:
             setattr(row.instance, model_field.attname, getattr(row.record, model_field.attname))
         row.instance.full_clean()
-        row.instance._change_reason = reason
-        if user is not None:
-            row.instance._history_user = user
+        record_as(row.instance, reason, user)
         row.instance.save()
     for row in plan.restore:
         restore_deleted(row.record, reason, user)
@@ -197,9 +201,9 @@ def revert_reason(version):
 
 
 @transaction.atomic
-def revert(version, *, instance=None, inline_plans=(), user=None):
-    """Make `version` the current state of its row, and of its inline rows as `inline_plans`
-    say, all or nothing; recorded in each row's history as a revert. Returns the row.
+def revert(version, *, instance=None, plans=(), user=None):
+    """Make `version` the current state of its row, and of its inline rows as `plans` (from
+    inline_plans()) say, all or nothing; each row's history records a revert. Returns the row.
 
     `instance` is the row to save: by default `version`'s own values, checked by full_clean()
     here; the admin passes its form's instance, already checked by the form (with the fields
@@ -211,11 +215,9 @@ def revert(version, *, instance=None, inline_plans=(), user=None):
         instance._state.adding = False  # the row exists: an update, not a second row
         instance.full_clean()
     reason = revert_reason(version)
-    instance._change_reason = reason
-    if user is not None:
-        instance._history_user = user
+    record_as(instance, reason, user)
     instance.save()
-    for plan in inline_plans:
+    for plan in plans:
         try:
             apply_inline_plan(plan, reason, user)
         except (ValidationError, IntegrityError) as error:

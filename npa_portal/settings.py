@@ -56,10 +56,8 @@ MIDDLEWARE = [
     # Outermost: security headers on every answer, cached or not.
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # 400 for requests no page can mean (NUL bytes, oversized query strings), before any work.
-    "npa_portal.middleware.RequestGuardMiddleware",
-    # Anonymous GETs of public pages and CSVs answered from the cache (npa_portal/caching.py).
-    "npa_portal.caching.PublicPageCacheMiddleware",
+    # Anonymous GETs of public pages and CSVs answered from the cache (npa_portal/page_cache.py).
+    "npa_portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -102,19 +100,19 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://npa-portal")}
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    # The same backend, reusing its Redis client objects (npa_portal/redis_cache.py).
-    CACHES["default"]["BACKEND"] = "npa_portal.redis_cache.RedisCache"
 if "redis" in CACHES["default"]["BACKEND"].lower():
-    # A Redis that stops answering must cost a request milliseconds, not the site its pages.
+    # django-redis keeps one client per server (Django's own Redis backend builds a new one,
+    # with its ~170 response callbacks, for every call), and a Redis that stops answering
+    # must cost a request milliseconds, not the site its pages.
+    CACHES["default"]["BACKEND"] = "django_redis.cache.RedisCache"
     CACHES["default"].setdefault("OPTIONS", {}).update(
-        {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+        {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
     )
 # An uploaded import file waits between preview and confirm. With a shared cache (Redis) it
 # waits there, so the confirm may land on another app server; otherwise in this machine's /tmp.
 if "redis" in CACHES["default"]["BACKEND"].lower():
     IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.CacheStorage"
-# The public page cache (npa_portal/caching.py). On by default with a shared cache (Redis):
+# The public page cache (npa_portal/page_cache.py). On by default with a shared cache (Redis):
 # a process-local cache cannot hear about edits made in another gunicorn worker, so with it
 # the page cache is off unless asked for (PAGE_CACHE_ENABLED=true, single process only).
 PAGE_CACHE_ENABLED = env.bool(
@@ -127,9 +125,6 @@ PAGE_CACHE_LOCAL_BYTES = env.int("PAGE_CACHE_LOCAL_BYTES", default=32 * 1024 * 1
 # Bodies larger than this (bytes, before compression) are served but not cached.
 PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_BYTES", default=8 * 1024 * 1024)
 
-# Benchmarks only (bench/run.py): a trivial view at /__bench__/trivial/, never cached.
-BENCH_TRIVIAL_VIEW = env.bool("BENCH_TRIVIAL_VIEW", default=False)
-PAGE_CACHE_EXCLUDE = ("/__bench__/",)
 
 # Admin address, e.g. "staff-7f3a/" to keep it out of the scanners' usual paths.
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/").strip("/") + "/"
@@ -152,9 +147,8 @@ AXES_CLIENT_IP_CALLABLE = "npa_portal.middleware.client_ip"
 # REMOTE_ADDR). Only the addresses those proxies added are believed.
 PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
 
-# Request limits: a longer query string, or a longer single parameter, answers 400.
-MAX_QUERY_STRING_LENGTH = 2048
-MAX_QUERY_PARAMETER_LENGTH = 500
+# More parameters than this in a query string or form answer 400 (Django's default, stated).
+# The length of an address is limited by gunicorn (--limit-request-line, see the Makefile).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 
 # Security headers on every response.
@@ -206,6 +200,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as the agency writes them: 2023年2月 in Japanese, February 2023 in English.
+FORMAT_MODULE_PATH = ["npa_portal.formats"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True
@@ -223,7 +219,7 @@ STORAGES = {
 SOURCE_URL = env.str(
     "SOURCE_URL", default="https://www.npa.go.jp/english/International_Cooperation.html"
 )
-SITE_NAME = "NPA International Cooperation"
+SITE_NAME = _("NPA International Cooperation")
 
 LOGGING = {
     "version": 1,

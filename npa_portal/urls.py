@@ -1,8 +1,15 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
+
+# The admin names the site, not Django; its "View site" link goes back to the public home page.
+admin.site.site_header = _("NPA International Cooperation: staff pages")
+admin.site.site_title = _("NPA International Cooperation staff")
+admin.site.index_title = _("Edit the site's pages and figures")
+admin.site.site_url = "/"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -16,7 +23,3 @@ urlpatterns = [
 
 handler400 = "npa_portal.views.bad_request"
 handler500 = "npa_portal.views.server_error"
-
-if settings.BENCH_TRIVIAL_VIEW:
-    # Benchmarks only: off unless BENCH_TRIVIAL_VIEW=true; placed before the pages' catch-all.
-    urlpatterns.insert(0, path("__bench__/trivial/", views.bench_trivial))

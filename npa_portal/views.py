@@ -2,7 +2,7 @@ import logging
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
-from .caching import cache_status
+from .page_cache import cache_status
 
 logger = logging.getLogger(__name__)
 
@@ -35,13 +35,6 @@ def healthz(request):
         logger.error("Health check: cache unreachable")
         return JsonResponse({"status": "degraded", "database": "ok", "cache": cache})
     return JsonResponse({"status": "ok", "database": "ok", "cache": "ok"})
-
-
-@never_cache
-@require_safe
-def bench_trivial(request):
-    """Benchmarks only (BENCH_TRIVIAL_VIEW): the framework's ceiling through the same middleware."""
-    return HttpResponse(b"ok\n", content_type="text/plain; charset=utf-8")
 
 
 @require_safe

@@ -1,4 +1,6 @@
 from django.contrib import admin, messages
+from django.db.models import Max
+from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -14,6 +16,7 @@ BODY_HELP = _(
     "Live figures, written in double brackets: %(names)s. "
     "A mistyped name is marked in the preview and left out for visitors."
 )
+ORDER_STEP = 10
 HEADING_HELP = _("Optional. May contain live figures too, e.g. [[jdr.deployments]].")
 ORDER_HELP = _(
     "Sections are shown from the lowest number up: number them 10, 20, 30… to leave room, "
@@ -40,10 +43,28 @@ class SectionFormFields:
         return field
 
 
+class SectionFormSet(BaseInlineFormSet):
+    """A new section starts at the next free ten after the page's last one (10, 20, 30…)."""
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        # index None is the blank form that "Add another section" copies.
+        if index is None or index >= self.initial_form_count():
+            kwargs["initial"] = {"order": self.next_free_order()}
+        return kwargs
+
+    def next_free_order(self):
+        if self.instance.pk is None:
+            return ORDER_STEP
+        last = self.instance.sections.aggregate(last=Max("order"))["last"] or 0
+        return (last // ORDER_STEP + 1) * ORDER_STEP
+
+
 class SectionInline(SectionFormFields, admin.StackedInline):
     """Sections in their display order; the order numbers move them (no drag and drop)."""
 
     model = Section
+    formset = SectionFormSet
     extra = 0
     fields = ["order", ("heading_en", "heading_ja"), ("body_en", "body_ja"), ("block", "scheme")]
     autocomplete_fields = ["scheme"]

@@ -5,6 +5,7 @@ kept in `path` so that a page, and all its ancestors for the breadcrumbs, load i
 The top-level page with the slug "home" is the editable introduction of the home page `/`.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -20,7 +21,8 @@ from .data_pages import DATA_PAGE_ORDERS
 
 HOME_SLUG = "home"
 # First path segments that the data pages and the site machinery already use: a top-level
-# page with one of these slugs would hide them, or be hidden by them.
+# page with one of these slugs would hide them, or be hidden by them. The database refuses
+# these; clean() also refuses the first segment of DJANGO_ADMIN_URL (reserved_slugs()).
 RESERVED_SLUGS = (
     "admin",
     "countries",
@@ -35,6 +37,11 @@ RESERVED_SLUGS = (
 )
 # Breadcrumbs and the visibility rule (every ancestor published) walk at most this many levels.
 MAX_DEPTH = 4
+
+
+def reserved_slugs():
+    """RESERVED_SLUGS and the admin's first path segment, wherever DJANGO_ADMIN_URL puts it."""
+    return {*RESERVED_SLUGS, settings.ADMIN_URL.split("/", 1)[0]}
 
 
 class Status(models.TextChoices):
@@ -261,7 +268,7 @@ class Page(TimeStampedModel):
     def clean(self):
         super().clean()
         errors = {}
-        if self.parent_id is None and self.slug in RESERVED_SLUGS:
+        if self.parent_id is None and self.slug in reserved_slugs():
             errors["slug"] = _(
                 "“%(slug)s” is the start of the site's data addresses; choose another slug."
             ) % {"slug": self.slug}

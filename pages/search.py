@@ -1,21 +1,29 @@
 """Site search over content pages, training programs, deployments and expert dispatches.
 
-Plain `icontains` lookups, so the same code runs on SQLite and PostgreSQL. Country names live in
-django-countries, not in the database, so names are matched to ISO codes in Python first and the
-database is then filtered by code. Work is bounded: the query is at most 200 characters and
-MAX_TERMS words, and each kind returns at most RESULTS_PER_KIND rows (with the full count).
+Accents and case do not matter ("turkiye" finds "Türkiye", "kahramanmaras" finds
+"Kahramanmaraş"): text is compared folded (`pages.folding`), the same way on SQLite and
+PostgreSQL. Country names live in django-countries, not in the database, so names (and the other
+English names of `deployments/data/country_other_names.csv`, such as Turkey or East Timor) are
+matched to ISO codes in Python first and the database is then filtered by code. Work is
+bounded: the query is at most 200 characters and MAX_TERMS words, and each kind returns at
+most RESULTS_PER_KIND rows (with the full count).
 """
 
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
+from django.db.models.lookups import Contains
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override, pgettext
 from django_countries import countries
 
+from core.i18n import CONTENT_LANGUAGES, column, content_language
 from deployments.models import DisasterDeployment, DisasterType, ExpertDispatch
+from deployments.text import other_country_names
 from programs.models import Program
 
+from .folding import Folded, fold
 from .models import Page, Section
 
 MAX_QUERY_LENGTH = 200
@@ -50,14 +58,39 @@ class ResultGroup:
     results: list[Result] = field(default_factory=list)
 
 
-def matching_country_codes(text):
-    folded = text.casefold()
-    return [code for code, name in countries if folded in str(name).casefold()]
+def _names_in(languages, names):
+    """`names()` (a list of (value, label) pairs) evaluated in each of `languages`."""
+    for language in languages:
+        with override(language):
+            yield from [(value, str(label)) for value, label in names()]
 
 
-def _matching_choices(choices, text):
-    folded = text.casefold()
-    return [value for value, label in choices if folded in str(label).casefold()]
+def matching_country_codes(text, languages=CONTENT_LANGUAGES):
+    """ISO codes whose name in one of `languages` (「トルコ」, "Türkiye"), or one of their other
+    English names, contains `text`."""
+    folded = fold(text)
+    other = other_country_names()
+    names = [*_names_in(languages, lambda: list(countries))]
+    names += [(code, name) for code, more in other.items() for name in more]
+    return list(dict.fromkeys(code for code, name in names if folded in fold(name)))
+
+
+def _matching_choices(choices, text, languages=CONTENT_LANGUAGES):
+    folded = fold(text)
+    labels = _names_in(languages, lambda: choices)
+    return list(dict.fromkeys(value for value, label in labels if folded in fold(label)))
+
+
+def _contains(field, term, languages=CONTENT_LANGUAGES):
+    """Q: the text, in one of `languages`, contains the term, accents and case aside.
+
+    `field` is a text kept in both languages ("title", "scheme__name"). Japanese needs no word
+    splitting: a substring match finds 「援助隊」 in 「国際緊急援助隊」 on both databases.
+    """
+    condition = Q()
+    for language in languages:
+        condition |= Q(Contains(Folded(f"{field}_{language}"), fold(term)))
+    return condition
 
 
 def search_terms(text):
@@ -77,39 +110,57 @@ def _all_terms(terms, condition):
     return combined
 
 
-def _page_condition(term):
+def _page_condition(term, languages=CONTENT_LANGUAGES):
     in_sections = Section.objects.filter(
-        Q(heading_en__icontains=term) | Q(body_en__icontains=term)
+        _contains("heading", term, languages) | _contains("body", term, languages)
     ).values("page")
-    return Q(title_en__icontains=term) | Q(summary_en__icontains=term) | Q(pk__in=in_sections)
-
-
-def _program_condition(term):
     return (
-        Q(name_en__icontains=term)
-        | Q(description_en__icontains=term)
-        | Q(scheme__name_en__icontains=term)
+        _contains("title", term, languages)
+        | _contains("summary", term, languages)
+        | Q(pk__in=in_sections)
     )
 
 
-def _deployment_condition(term):
+def _program_condition(term, languages=CONTENT_LANGUAGES):
     return (
-        Q(country__in=matching_country_codes(term))
-        | Q(disaster__in=_matching_choices(DisasterType.choices, term))
-        | Q(place_en__icontains=term)
-        | Q(summary_en__icontains=term)
+        _contains("name", term, languages)
+        | _contains("description", term, languages)
+        | _contains("scheme__name", term, languages)
     )
 
 
-def _dispatch_condition(term):
-    codes = matching_country_codes(term)
+def _deployment_condition(term, languages=CONTENT_LANGUAGES):
+    return (
+        Q(country__in=matching_country_codes(term, languages))
+        | Q(disaster__in=_matching_choices(DisasterType.choices, term, languages))
+        | _contains("place", term, languages)
+        | _contains("summary", term, languages)
+    )
+
+
+def _dispatch_condition(term, languages=CONTENT_LANGUAGES):
+    codes = matching_country_codes(term, languages)
     return (
         Q(country__in=codes)
         | Q(beneficiary__in=codes)
-        | Q(field_of_work_en__icontains=term)
-        | Q(partner_en__icontains=term)
-        | Q(description_en__icontains=term)
+        | _contains("field_of_work", term, languages)
+        | _contains("partner", term, languages)
+        | _contains("description", term, languages)
     )
+
+
+def _matches(queryset, terms, condition):
+    """The rows where every term matches in either language, those matching in the page's own
+    language first (`own_language` 0, the others 1), in one query."""
+    own = _all_terms(terms, lambda term: condition(term, (content_language(),)))
+    return queryset.filter(_all_terms(terms, condition)).annotate(
+        own_language=Case(When(own, then=Value(0)), default=Value(1))
+    )
+
+
+def _own_language_first(queryset):
+    """The queryset in its own order, but the rows matching in the page's language first."""
+    return queryset.order_by("own_language", *queryset.query.order_by)
 
 
 def _group(kind, slug, queryset, to_result):
@@ -121,39 +172,34 @@ def _group(kind, slug, queryset, to_result):
 def search(text):
     """Results grouped by kind, each group with its total count: eight queries at most.
 
-    Every word of the query must match (in any field of the row): "Nepal earthquake" finds the
-    earthquake deployments to Nepal. Public rows only: published pages and programs.
+    Every word of the query must match (in any field of the row, in either language): "Nepal
+    earthquake" finds the earthquake deployments to Nepal, 「トルコ 地震」 the one to Türkiye. Rows
+    that match in the page's own language come first. Public rows only: published pages and
+    programs.
     """
     terms = search_terms(text)
-    pages = Page.objects.published().filter(_all_terms(terms, _page_condition))
-    programs = (
-        Program.objects.published()
-        .filter(_all_terms(terms, _program_condition))
-        .select_related("scheme")
-    )
-    deployments = DisasterDeployment.objects.filter(
-        _all_terms(terms, _deployment_condition)
-    ).newest_first()
-    dispatches = ExpertDispatch.objects.filter(
-        _all_terms(terms, _dispatch_condition)
-    ).newest_first()
+    title, name = column("title"), column("name")
+    pages = _matches(Page.objects.published(), terms, _page_condition)
+    programs = _matches(Program.objects.published(), terms, _program_condition)
+    deployments = _matches(DisasterDeployment.objects.all(), terms, _deployment_condition)
+    dispatches = _matches(ExpertDispatch.objects.all(), terms, _dispatch_condition)
     groups = [
         _group(
             _("Pages"),
             "pages",
-            pages.order_by("title_en"),
+            _own_language_first(pages.order_by(title, "title_en")),
             lambda page: Result(page.title, page.get_absolute_url(), page.summary),
         ),
         _group(
             _("Training programs"),
             "programs",
-            programs.order_by("name_en"),
+            _own_language_first(programs.select_related("scheme").order_by(name, "name_en")),
             lambda program: Result(program.name, program.get_absolute_url(), program.scheme.name),
         ),
         _group(
             _("Disaster relief deployments"),
             "deployments",
-            deployments,
+            _own_language_first(deployments.newest_first()),
             lambda deployment: Result(
                 str(deployment), deployment.get_absolute_url(), deployment.get_disaster_display()
             ),
@@ -161,9 +207,10 @@ def search(text):
         _group(
             _("Expert dispatches"),
             "dispatches",
-            dispatches,
+            _own_language_first(dispatches.newest_first()),
             lambda dispatch: Result(
-                f"{dispatch.country.name}: {dispatch.field_of_work}",
+                pgettext("search result: host country and field of work", "%(country)s: %(field)s")
+                % {"country": dispatch.country.name, "field": dispatch.field_of_work},
                 dispatch.get_absolute_url(),
                 dispatch.years,
             ),

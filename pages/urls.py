@@ -5,6 +5,7 @@ from django.views.decorators.http import require_safe
 from deployments.sitemaps import CountrySitemap
 
 from . import views
+from .models import MAX_DEPTH
 from .sitemaps import DataPageSitemap, PageSitemap, ProgramSitemap
 
 app_name = "pages"
@@ -22,5 +23,7 @@ urlpatterns = [
     path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # Last: any other path of slugs is a content page, e.g. international-cooperation/experts/.
-    re_path(r"^(?P<path>[-\w]+(?:/[-\w]+){0,5})/$", views.page_detail, name="page"),
+    re_path(
+        rf"^(?P<path>[-\w]+(?:/[-\w]+){{0,{MAX_DEPTH - 1}}})/$", views.page_detail, name="page"
+    ),
 ]

@@ -23,7 +23,7 @@ def rendered_sections(request, page, figures):
             "anchor": section.anchor,
             "heading": render_plain(section.heading, figures, show_errors=show_errors),
             "body": render_markdown(section.body, figures, show_errors=show_errors),
-            "block": render_block(request, section, figures),
+            "block": render_block(section, figures),
         }
         for section in page.sections.select_related("scheme")
     ]

@@ -88,6 +88,7 @@ class YearFigureForm(forms.Form):
 
 class BaseYearFigureFormSet(forms.BaseFormSet):
     def clean(self):
+        super().clean()
         if any(self.errors):
             return
         seen = set()

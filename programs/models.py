@@ -328,6 +328,7 @@ class AnnualFigure(TimeStampedModel):
         return f"{self.program} ({self.year})" if self.program_id else str(self.year)
 
     def clean(self):
+        super().clean()
         errors = {}
         last_year = last_allowed_year()
         if self.year is not None and not FIRST_YEAR <= self.year <= last_year:

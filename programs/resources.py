@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from import_export.fields import Field
 from import_export.widgets import ForeignKeyWidget
 
-from editorial.resources import EditorialResource, TextWidget, WholeNumberWidget, text_field
+from editorial.resources import EditorialResource, TextWidget
 
 from .models import AnnualFigure, Program
 
@@ -39,13 +39,6 @@ class ProgramWidget(ForeignKeyWidget):
 class AnnualFigureResource(EditorialResource):
     program = Field(attribute="program", column_name="program", widget=ProgramWidget())
     scheme = Field(attribute="program__scheme__name_en", column_name="scheme", readonly=True)
-    year = Field(attribute="year", column_name="year", widget=WholeNumberWidget())
-    participants = Field(
-        attribute="participants", column_name="participants", widget=WholeNumberWidget()
-    )
-    countries = Field(attribute="countries", column_name="countries", widget=WholeNumberWidget())
-    note = text_field("note_en", "note")
-    note_ja = text_field("note_ja")
     # Shown for the reader of the file, ignored on import (the program column names it).
     program_ja = Field(attribute="program__name_ja", column_name="program_ja", readonly=True)
     scheme_ja = Field(attribute="program__scheme__name_ja", column_name="scheme_ja", readonly=True)
@@ -64,7 +57,7 @@ class AnnualFigureResource(EditorialResource):
             "countries",
             "program_ja",
             "scheme_ja",
-            "note",
+            "note_en",
             "note_ja",
         )
         import_id_fields = ("program", "year")

@@ -10,43 +10,76 @@ from functools import cached_property
 from operator import attrgetter
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.i18n import shown_text, translated_html
 from core.tables import Column
 
 # Tidy table (figures.csv): one row per AnnualFigure.
+PARTICIPANTS_MEANING = _("Police officers from other countries who took part that year.")
+COUNTRIES_MEANING = _(
+    "Countries and regions the participants came from that year (not added up across years "
+    "or programs: one country can send officers to several)."
+)
+PERSONS = _("persons")
+COUNTRIES = _("countries and regions")
+
 # Machine-readable: the columns keep their names in both languages ("program" and "scheme" hold
 # the English names, as they always did); the Japanese names follow in their own columns.
 FIGURE_COLUMNS = [
     Column(
-        "program", _("Program"), lambda figure: figure.program.name_en, field="program__name_en"
+        "program",
+        _("Program"),
+        lambda figure: figure.program.name_en,
+        field="program__name_en",
+        description=_("The training program's name."),
     ),
     Column(
         "scheme",
         _("Scheme"),
         lambda figure: figure.program.scheme.name_en,
         field="program__scheme__name_en",
+        description=_("The scheme the program belongs to (who runs it with Japan's police)."),
     ),
-    Column("year", _("Year"), attrgetter("year"), numeric=True, field="year"),
+    Column(
+        "year",
+        _("Year"),
+        attrgetter("year"),
+        numeric=True,
+        field="year",
+        description=_("The year the program was held (a calendar year, such as 2019)."),
+    ),
     Column(
         "participants",
         _("Participants"),
         attrgetter("participants"),
         numeric=True,
         field="participants",
+        description=PARTICIPANTS_MEANING,
+        unit=PERSONS,
     ),
-    Column("countries", _("Countries"), attrgetter("countries"), numeric=True, field="countries"),
+    Column(
+        "countries",
+        _("Countries"),
+        attrgetter("countries"),
+        numeric=True,
+        field="countries",
+        description=COUNTRIES_MEANING,
+        unit=COUNTRIES,
+    ),
     Column(
         "program_ja",
         _("Program (Japanese)"),
         lambda figure: figure.program.name_ja,
         field="program__name_ja",
+        description=_("The training program's name in Japanese (blank until translated)."),
     ),
     Column(
         "scheme_ja",
         _("Scheme (Japanese)"),
         lambda figure: figure.program.scheme.name_ja,
         field="program__scheme__name_ja",
+        description=_("The scheme's name in Japanese (blank until translated)."),
     ),
 ]
 
@@ -59,7 +92,13 @@ PROGRAM_YEAR_COLUMNS = [
 ]
 
 # Wide table (the page and table.csv): the program, then two columns per year.
-PROGRAM_COLUMN = Column("program", _("Program"), lambda row: row.program.name)
+PROGRAM_COLUMN = Column(
+    "program",
+    _("Program"),
+    lambda row: row.program.name,
+    description=_("The program's name."),
+    csv_header=pgettext_lazy("CSV header of the programs table", "program"),
+)
 
 
 def year_columns(year):
@@ -70,14 +109,24 @@ def year_columns(year):
             _("Participants"),
             lambda row: row.value(year, "participants"),
             numeric=True,
+            description=PARTICIPANTS_MEANING,
+            unit=PERSONS,
+            csv_header=_("%(year)s participants") % {"year": year},
         ),
         Column(
             f"{year} countries",
             _("Countries"),
             lambda row: row.value(year, "countries"),
             numeric=True,
+            description=COUNTRIES_MEANING,
+            unit=COUNTRIES,
+            csv_header=_("%(year)s countries") % {"year": year},
         ),
     ]
+
+
+# The wide table's columns as the data dictionary lists them: one pair per year, shown once.
+WIDE_TABLE_DICTIONARY = [PROGRAM_COLUMN, *year_columns("YYYY")]
 
 
 @dataclass

@@ -4,7 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from core.tables import csv_response, database_cells
+from core.tables import database_cells, download_links, download_response
+from npa_portal.page_cache import canonical_query
 
 from .charts import participants_charts, program_chart
 from .forms import FigureYearsForm
@@ -28,14 +29,15 @@ def _figures(first, last):
     )
 
 
-def scheme_tables_context(request, scheme=None):
+def scheme_tables_context(params, scheme=None):
     """Context for `programs/includes/scheme_tables.html`: one table per scheme, or just `scheme`.
 
-    `scheme` may be a Scheme or a slug. Honours the `?from=&to=` filter; when the filter is
+    `params` are the query parameters (`request.GET`); `scheme` may be a Scheme or a slug.
+    Honours the `?from=&to=` filter; when the filter is
     invalid the tables are shown unfiltered and `form.errors` says why. Three queries in all,
     however many programs and years.
     """
-    form = FigureYearsForm(request.GET)
+    form = FigureYearsForm(params)
     first, last = form.years
     figures = _figures(first, last)
     totals = AnnualFigure.objects.published().between(first, last)
@@ -50,26 +52,33 @@ def scheme_tables_context(request, scheme=None):
         totals = totals.filter(program__scheme=scheme)
     query = form.query_string
     suffix = f"?{query}" if query else ""
+    tables = scheme_tables(schemes, figures.light_rows(), totals.participants_by_scheme_and_year())
     return {
         "form": form,
         "filter_errors": [error for errors in form.errors.values() for error in errors],
         "year_from": first,
         "year_to": last,
-        "tables": scheme_tables(
-            schemes, figures.light_rows(), totals.participants_by_scheme_and_year()
-        ),
+        "tables": tables,
+        # The notes and downloads describe tables; with no row in any (a year range with no
+        # figures) there is nothing for them to describe.
+        "any_rows": any(table.rows for table in tables),
         "figures_csv_url": reverse("programs:figures_csv") + suffix,
-        "table_csv_url": reverse("programs:table_csv") + suffix,
+        "figures_downloads": download_links(
+            "programs:figures_csv", "programs:figures_xlsx", "programs:figures_columns", query
+        ),
+        "table_downloads": download_links(
+            "programs:table_csv", "programs:table_xlsx", "programs:table_columns", query
+        ),
     }
 
 
-def participants_charts_context(request, id_prefix=""):
+def participants_charts_context(params, id_prefix=""):
     """The scheme tables' context plus their charts, with no further query.
 
     The total per year is the sum of the schemes' totals rows, which the tables already hold
     (every scheme has a table here, so the sum covers every published program).
     """
-    context = scheme_tables_context(request)
+    context = scheme_tables_context(params)
     by_year = {}
     for table in context["tables"]:
         for year, participants in table.totals.items():
@@ -78,9 +87,10 @@ def participants_charts_context(request, id_prefix=""):
     return context
 
 
+@canonical_query(FigureYearsForm)
 @require_safe
 def index(request):
-    context = participants_charts_context(request)
+    context = participants_charts_context(request.GET)
     context["last_updated"] = Program.objects.published().last_updated()
     # A filter that cannot be understood is the client's error; the page still explains it.
     status = 400 if context["form"].errors else 200
@@ -128,23 +138,25 @@ def _bad_filter(form):
 def _filename(stem, first, last):
     if first is not None or last is not None:
         stem += f"-{first or 'start'}-{last or 'end'}"
-    return f"{stem}.csv"
+    return stem
 
 
+@canonical_query(FigureYearsForm)
 @require_safe
-def figures_csv(request):
-    """Tidy download: one row per program and year."""
+def figures_csv(request, workbook=False):
+    """Tidy download: one row per program and year (CSV, or Excel with `workbook`)."""
     form = FigureYearsForm(request.GET)
     if not form.is_valid():
         return _bad_filter(form)
     first, last = form.years
     cells = database_cells(FIGURE_COLUMNS, _figures(first, last))
     filename = _filename("training-program-figures", first, last)
-    return csv_response(request, filename, FIGURE_COLUMNS, cells, cells=True)
+    return download_response(request, filename, FIGURE_COLUMNS, cells, True, workbook)
 
 
+@canonical_query(FigureYearsForm)
 @require_safe
-def table_csv(request):
+def table_csv(request, workbook=False):
     """Wide download, as on screen: a row per program, two columns per year."""
     form = FigureYearsForm(request.GET)
     if not form.is_valid():
@@ -152,4 +164,4 @@ def table_csv(request):
     first, last = form.years
     table = WideTable(rows=pivot(_figures(first, last).light_rows()))
     filename = _filename("training-programs-table", first, last)
-    return csv_response(request, filename, table.columns, table.rows)
+    return download_response(request, filename, table.columns, table.rows, workbook=workbook)

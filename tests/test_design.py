@@ -1,6 +1,7 @@
 """Site-wide design rules: page titles, the favicon, no inline style or script, the menu."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import SuspiciousOperation
@@ -8,10 +9,7 @@ from django.template.loader import render_to_string
 from django.test import override_settings
 from django.urls import path
 
-from deployments import sample_data as deployments_sample
 from npa_portal import urls as project_urls
-from pages import sample_data as pages_sample
-from programs import sample_data as programs_sample
 
 SUFFIX = " - NPA International Cooperation"
 PUBLIC_PAGES = [
@@ -22,17 +20,11 @@ PUBLIC_PAGES = [
     "/deployments/disaster-relief/",
     "/deployments/expert-dispatches/",
     "/countries/",
+    "/programs/table/columns/",
     "/countries/id/",
     "/international-cooperation/",
     "/search/?q=police",
 ]
-
-
-@pytest.fixture
-def sample(db):
-    programs_sample.load()
-    deployments_sample.load()
-    pages_sample.load()
 
 
 def title(html):
@@ -41,7 +33,9 @@ def title(html):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
-def test_every_public_page_has_a_titled_head_and_no_inline_style_or_script(client, sample, path):
+def test_every_public_page_has_a_titled_head_and_no_inline_style_or_script(
+    client, sample_site, path
+):
     response = client.get(path)
     assert response.status_code == 200
     html = response.content.decode()
@@ -81,7 +75,7 @@ def test_favicon_ico_leads_to_the_svg_icon(client):
 
 
 @pytest.mark.django_db
-def test_wide_table_scrolls_in_a_labelled_focusable_region_with_a_hint(client, sample):
+def test_wide_table_scrolls_in_a_labelled_focusable_region_with_a_hint(client, sample_site):
     html = client.get("/programs/").content.decode()
     regions = re.findall(r'<div class="table-scroll"[^>]*>', html)
     assert regions
@@ -89,3 +83,26 @@ def test_wide_table_scrolls_in_a_labelled_focusable_region_with_a_hint(client, s
         assert 'role="region"' in region and 'tabindex="0"' in region
         assert "aria-labelledby=" in region or "aria-label=" in region
     assert "Scroll the table sideways" in html
+
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+
+
+def test_stylesheet_is_built_on_the_pinned_vendored_design_tokens():
+    site_css = (STATIC / "css" / "site.css").read_text(encoding="utf-8")
+    tokens = (STATIC / "css" / "vendor" / "tokens.css").read_text(encoding="utf-8")
+    makefile = (STATIC.parent / "Makefile").read_text(encoding="utf-8")
+    pin = re.search(r"^DESIGN_TOKENS_VERSION := (\S+)$", makefile, flags=re.M).group(1)
+    # The vendored file says which pinned version it is and carries the package's MIT licence.
+    assert tokens.startswith(f"/*! @digital-go-jp/design-tokens {pin},")
+    assert "MIT License" in tokens and "Copyright (c) 2023 デジタル庁" in tokens
+    assert "--color-primitive-blue-900:" in tokens and "--font-size-16:" in tokens
+    # The stylesheet loads the tokens first and takes every colour from them: no colour of its own.
+    assert (
+        re.sub(r"/\*.*?\*/", "", site_css, flags=re.S)
+        .lstrip()
+        .startswith('@import url("vendor/tokens.css");')
+    )
+    assert re.findall(r"#[0-9a-fA-F]{3,8}\b", site_css) == []
+    assert "var(--color-primitive-" in site_css and "var(--font-size-" in site_css
+    assert re.search(r"^tokens:", makefile, flags=re.M)

@@ -12,7 +12,7 @@ from editorial import resources as editorial_resources
 from programs import sample_data as program_samples
 from programs.models import AnnualFigure
 
-from .deployments_builders import deployment
+from .builders import deployment, make_figure, make_program
 from .editorial_helpers import (
     CSV_FORMAT,
     XLSX_FORMAT,
@@ -23,7 +23,6 @@ from .editorial_helpers import (
     upload,
     xlsx_bytes,
 )
-from .programs_builders import make_figure, make_program
 
 pytestmark = pytest.mark.django_db
 
@@ -357,15 +356,12 @@ def test_unreadable_files_get_a_message(staff_client, content, file_format):
     assert "confirm_form" not in response.context
 
 
-def test_preview_and_confirm_through_a_shared_redis_cache(staff_client, forensic):
+def test_preview_and_confirm_through_a_shared_redis_cache(staff_client, forensic, redis_url):
     """With Redis (several app servers), the file waits in the cache, not one machine's /tmp."""
     from django.core.cache import cache
     from django.test import override_settings
 
-    redis = {
-        "BACKEND": "npa_portal.redis_cache.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/14",
-    }
+    redis = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": redis_url}
     storage = "import_export.tmp_storages.CacheStorage"
     with override_settings(CACHES={"default": redis}, IMPORT_EXPORT_TMP_STORAGE_CLASS=storage):
         content = csv_bytes(FIGURE_HEADER, [["Forensic Science", 2021, 11, 7, ""]])

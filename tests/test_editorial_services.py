@@ -16,9 +16,7 @@ from editorial.revert import RevertFailed, inline_plans, revert, revert_reason
 from pages.models import Section
 from programs.models import AnnualFigure, Program
 
-from .deployments_builders import deployment
-from .pages_builders import make_page, make_section
-from .programs_builders import make_figure, make_program
+from .builders import deployment, make_figure, make_page, make_program, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +84,7 @@ def test_revert_puts_a_programs_figures_back_all_together():
         ("participants", "90", "10")
     ]
 
-    revert(version, inline_plans=plans)
+    revert(version, plans=plans)
 
     program.refresh_from_db()
     assert program.description == "Old text."
@@ -109,7 +107,7 @@ def test_revert_of_inline_rows_is_all_or_nothing():
     Section.history.filter(heading_en="Since when").update(heading_en="", body_en="")
 
     with pytest.raises(RevertFailed, match="Nothing was reverted: the sections cannot be put back"):
-        revert(version, inline_plans=inline_plans(version, [(Section, None)]))
+        revert(version, plans=inline_plans(version, [(Section, None)]))
 
     page.refresh_from_db()
     assert page.summary == "Second words."

@@ -9,9 +9,8 @@ from django.urls import reverse
 
 from core.figures import LiveFigures
 from pages.models import Block, Page, Section, Status
-from tests.deployments_builders import deployment
+from tests.builders import deployment, make_page, make_section
 from tests.i18n_builders import english_columns
-from tests.pages_builders import make_page, make_section
 
 pytestmark = pytest.mark.django_db
 

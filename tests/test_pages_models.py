@@ -5,8 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from pages.models import Block, Page, Section, Status
-from tests.pages_builders import make_page, make_section
-from tests.programs_builders import make_scheme
+from tests.builders import make_page, make_scheme, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -141,3 +140,23 @@ def test_page_and_section_keep_history():
     page.save()
     assert page.history.count() == 2
     assert section.history.count() == 1
+
+
+def test_page_addresses_resolve_exactly_as_deep_as_pages_may_nest():
+    from django.urls import Resolver404, resolve
+
+    from pages.models import MAX_DEPTH
+
+    deepest = "/" + "/".join(f"level{n}" for n in range(MAX_DEPTH)) + "/"
+    assert resolve(deepest).view_name == "pages:page"
+    with pytest.raises(Resolver404):
+        resolve("/" + "/".join(f"level{n}" for n in range(MAX_DEPTH + 1)) + "/")
+
+
+def test_the_admin_address_is_reserved_wherever_it_is_configured(settings):
+    settings.ADMIN_URL = "staff-7f3a/"
+    page = Page(title_en="Staff", slug="staff-7f3a", status=Status.PUBLISHED)
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "slug" in error.value.message_dict
+    Page(title_en="Sub", slug="staff-7f3a", parent=make_page("Top")).full_clean()  # not top-level

@@ -11,9 +11,7 @@ from django.utils import dateformat, timezone
 
 from core.figures import LiveFigures
 from pages.models import HOME_SLUG, Status
-from tests.deployments_builders import deployment, dispatch
-from tests.pages_builders import make_page, make_section
-from tests.programs_builders import make_figure, make_program
+from tests.builders import deployment, dispatch, make_figure, make_page, make_program, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -165,7 +163,7 @@ def test_home_shows_live_key_figures_intro_and_section_links(client):
     assert "Overseas officers trained in 2020 7" in text
     assert "Disaster relief deployments since June 1990 2" in text
     assert "Police officials sent with relief teams 8" in text
-    assert "Countries and regions reached 3" in text
+    assert "Countries and regions reached by disaster relief teams and police experts 3" in text
     assert "<em>introduction</em>" in html
     assert f'href="{listed.get_absolute_url()}"' in html
     for name in ("programs:index", "deployments:disaster_relief", "deployments:country_list"):
@@ -264,19 +262,25 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
     assert "Sitemap: http://testserver/sitemap.xml" in body
 
 
-def test_sub_pages_marked_for_the_menu_are_listed_under_their_parent(client):
+def test_sub_pages_stay_out_of_the_header_bar_and_are_listed_on_their_parent(client):
     parent = make_page("Cooperation", show_in_navigation=True, navigation_order=10)
     make_page("Later", parent=parent, show_in_navigation=True, navigation_order=2)
     child = make_page("Technical assistance", parent=parent, show_in_navigation=True)
-    make_page("Not in menu", parent=parent)
     make_page("Draft sub-page", parent=parent, status=Status.DRAFT, show_in_navigation=True)
     menu = _menu(client.get(child.get_absolute_url()).content.decode())
-    sub = menu[menu.index('<ul class="nav-sub">') : menu.index("</ul>")]
-    assert re.findall(r">([^<>]+)</a>", sub) == ["Technical assistance", "Later"]
-    assert menu.index(">Cooperation<") < menu.index('<ul class="nav-sub">')
-    assert f'<a href="{child.get_absolute_url()}" aria-current="page">' in sub
+    assert "Technical assistance" not in menu and "Later" not in menu
+    assert "Draft sub-page" not in menu and "nav-sub" not in menu
+    # Reading a sub-page, its parent's entry says "you are in this section".
     assert f'<a href="{parent.get_absolute_url()}" aria-current="true">' in menu
-    assert "Not in menu" not in menu and "Draft sub-page" not in menu
+    listing = client.get(parent.get_absolute_url()).content.decode()
+    listing = listing[listing.index('class="sub-pages"') :]
+    assert re.findall(r'<li><a href="[^"]+">([^<>]+)</a>', listing) == [
+        "Technical assistance",
+        "Later",
+    ]
+    # The home page's list of sections still names them under their parent.
+    home = client.get("/").content.decode()
+    assert home.index(">Cooperation<") < home.index(">Technical assistance<")
 
 
 def test_sub_page_of_a_page_outside_the_menu_is_a_top_level_entry(client):

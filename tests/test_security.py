@@ -9,7 +9,7 @@ import pytest
 from django.test import override_settings
 from django.urls import clear_url_caches
 
-from tests.programs_builders import make_figure
+from tests.builders import make_figure
 
 pytestmark = pytest.mark.django_db
 
@@ -215,3 +215,15 @@ def test_admin_address_is_configurable(client, staff_user, settings, reload_urls
     with override_settings(ROOT_URLCONF="npa_portal.urls"):
         assert client.get("/staff-desk-7f3a/login/").status_code == 200
         assert client.get("/admin/login/").status_code == 404
+
+
+def test_the_lockout_page_links_home_through_the_url_map():
+    from django.template.loader import render_to_string
+    from django.urls import set_script_prefix
+
+    set_script_prefix("/portal/")
+    try:
+        html = render_to_string("axes_locked.html", {"failure_limit": 5})
+    finally:
+        set_script_prefix("/")
+    assert '<a href="/portal/">Go to the home page</a>' in html

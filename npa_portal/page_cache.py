@@ -1,21 +1,28 @@
-"""The public page cache: anonymous GETs of public pages and CSVs are answered from the cache.
+"""The public page cache: a middleware answering anonymous GETs of public pages and CSVs.
 
 Every cached answer is keyed with a "content version" number kept in the cache itself. Any save
 or delete of a content row (programs, deployments, pages, and everything that goes through
-them: the admin, imports, reverts, restores) replaces that number once its transaction
-commits, so every cached answer is out of date at once and the next visitor sees the edit.
+them: the admin, imports, reverts, restores) deletes that number once its transaction commits
+(`transaction.on_commit`), so every cached answer is out of date at once and the next visitor
+sees the edit. A deletion, unlike a write, still works when Redis is full.
 
-Answers are stored ready to send: the body as is and gzip-compressed, with a weak ETag and a
-Last-Modified date, and the version they were made at. Each process also keeps the hottest
-answers in its own memory (`_LocalPages`), so a warm hit costs one small cache read (the
-current version) and a conditional request gets a 304. An answer whose version is not the
-current one is never sent.
+Answers are stored ready to send: the body as is and gzip-compressed, with a weak ETag (the
+same one the first, uncached answer carried) and a Last-Modified date, and the version they
+were made at. Each process also keeps the hottest answers in its own memory (`_LocalPages`),
+so a warm hit costs one small cache read (the current version) and a conditional request gets
+a 304. An answer whose version is not the current one is never sent.
+
+Only canonical addresses are stored: a path without a query string, or one whose view is
+wrapped in `canonical_query(Form)` and whose query string is exactly the one that form
+writes back from the values it understood. Random or reordered parameters are answered, never
+stored, so nobody can fill the cache by inventing addresses.
 
 Staff, and anyone holding a session or CSRF cookie, bypass the cache. If the cache backend
 fails (Redis down), the failure is logged, pages are served uncached for a few seconds before
 the next try, and /healthz reports the cache as "error".
 """
 
+import functools
 import gzip
 import hashlib
 import logging
@@ -29,7 +36,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import get_max_age, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
 logger = logging.getLogger(__name__)
@@ -39,7 +46,7 @@ CONTENT_APPS = {"programs", "deployments", "pages"}
 # After a cache failure, this process leaves the cache alone for this many seconds.
 RETRY_AFTER_FAILURE = 5.0
 # Response headers that belong to one answer only.
-NOT_STORED = {"set-cookie", "content-length", "date", "x-cache"}
+NOT_STORED = {"set-cookie", "content-length", "date", "x-cache", "etag"}
 
 
 class _CacheState:
@@ -69,16 +76,14 @@ class _CacheState:
 state = _CacheState()
 
 
-def _new_version():
-    # Time-based, so a version lost with the cache (restart, eviction) is never reused.
-    return time.time_ns()
-
-
 def content_version():
-    """The current content version; raises when the cache backend fails."""
+    """The current content version; raises when the cache backend fails.
+
+    Time-based, so a version lost with the cache (restart, eviction, an edit) is never reused.
+    """
     version = cache.get(VERSION_KEY)
     if version is None:
-        version = _new_version()
+        version = time.time_ns()
         if not cache.add(VERSION_KEY, version, timeout=None):
             version = cache.get(VERSION_KEY) or version
     return version
@@ -88,22 +93,30 @@ def bump_content_version():
     """Make every cached page out of date. Never raises: a cache failure is logged."""
     local_pages.clear()
     try:
-        cache.set(VERSION_KEY, _new_version(), timeout=None)
+        cache.delete(VERSION_KEY)
     except Exception as error:  # noqa: BLE001 - any backend failure
         state.failed(error)
+
+
+# Which on-commit bumps this thread has scheduled, and up to which one it has bumped.
+_bumps = threading.local()
 
 
 def _bump_after_commit():
     """Bump once the current transaction commits (at once outside a transaction).
 
     Bumping before the commit would let a request read the old rows and store them under the
-    new version. One bump per transaction, however many rows it saves (imports).
+    new version. Each change schedules a bump, but the first to run covers every one scheduled
+    before it, so a transaction of many rows (an import) bumps once.
     """
-    connection = transaction.get_connection()
-    pending = getattr(connection, "run_on_commit", [])
-    if any(entry[1] is bump_content_version for entry in pending):
-        return
-    transaction.on_commit(bump_content_version)
+    number = _bumps.scheduled = getattr(_bumps, "scheduled", 0) + 1
+
+    def bump():
+        if getattr(_bumps, "done", 0) < number:
+            _bumps.done = _bumps.scheduled
+            bump_content_version()
+
+    transaction.on_commit(bump)
 
 
 def content_changed(sender, **kwargs):
@@ -128,8 +141,29 @@ def cache_status():
     return "ok"
 
 
-def _excluded_prefixes():
-    return ("/" + settings.ADMIN_URL, "/healthz", *getattr(settings, "PAGE_CACHE_EXCLUDE", ()))
+# Canonical addresses.
+
+
+def canonical_query(form_class):
+    """Let the page cache store a view's answers to addresses with a query string, but only
+    when the query string is the one `form_class` writes back from what it understood (its
+    `query_string`, as in the page's own links): `?from=2019&to=2020`, not
+    `?to=2020&from=2019&x=1`. The mark is an attribute of the response, as Django's own
+    `xframe_options_exempt` sets one: nothing of it reaches the browser."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            query = request.META.get("QUERY_STRING", "")
+            if query:
+                form = form_class(request.GET)
+                response.canonical_address = form.is_valid() and query == form.query_string
+            return response
+
+        return wrapped
+
+    return decorator
 
 
 def _cacheable_request(request):
@@ -141,14 +175,18 @@ def _cacheable_request(request):
         for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, "messages")
     ):
         return False
-    return not request.path.startswith(_excluded_prefixes())
+    return not request.path.startswith(("/" + settings.ADMIN_URL, "/healthz"))
 
 
-def _cacheable_response(response):
+def _cacheable_response(request, response):
     if response.status_code != 200 or response.cookies:
         return False
     control = response.get("Cache-Control", "").lower()
-    return not any(word in control for word in ("private", "no-store", "no-cache", "max-age=0"))
+    if any(word in control for word in ("private", "no-store", "no-cache")):
+        return False
+    if get_max_age(response) == 0:
+        return False
+    return not request.META.get("QUERY_STRING") or getattr(response, "canonical_address", False)
 
 
 def _address(request):
@@ -163,6 +201,11 @@ def _address(request):
 
 def _key(address, variant):
     return f"npa:page:{address}:{variant}"
+
+
+def _etag(body):
+    # Weak: the gzip and plain variants carry the same tag (RFC 9110, 8.8.1).
+    return f'W/"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"'
 
 
 class _LocalPages:
@@ -223,7 +266,7 @@ def _not_modified(request, etag, last_modified):
     return since is not None and last_modified <= since
 
 
-class PublicPageCacheMiddleware:
+class PageCacheMiddleware:
     """Serve anonymous GET/HEAD requests for public pages and CSVs from the cache."""
 
     def __init__(self, get_response):
@@ -252,7 +295,7 @@ class PublicPageCacheMiddleware:
         if entry is not None:
             return self._from_entry(request, entry, variant)
         response = self.get_response(request)
-        if _cacheable_response(response):
+        if _cacheable_response(request, response):
             self._store_later(response, version, address)
             response["X-Cache"] = "MISS"
         return response
@@ -264,7 +307,7 @@ class PublicPageCacheMiddleware:
         if _not_modified(request, etag, last_modified):
             response = HttpResponse(status=304)
             for name, value in headers:
-                if name.lower() in ("etag", "last-modified", "cache-control", "vary"):
+                if name.lower() in ("last-modified", "cache-control", "vary"):
                     response[name] = value
         else:
             response = HttpResponse(b"" if request.method == "HEAD" else body)
@@ -273,6 +316,7 @@ class PublicPageCacheMiddleware:
             response["Content-Length"] = str(len(body))
             if variant == "gz":
                 response["Content-Encoding"] = "gzip"
+        response["ETag"] = etag
         response["X-Cache"] = "HIT"
         return response
 
@@ -286,12 +330,11 @@ class PublicPageCacheMiddleware:
         headers = [(n, v) for n, v in response.items() if n.lower() not in NOT_STORED]
 
         def store(body):
-            etag = f'W/"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"'
-            stored_headers = [*headers, ("ETag", etag)]
+            etag = _etag(body)
             packed = gzip.compress(body, compresslevel=6, mtime=0)
             entries = {
-                _key(address, "raw"): (version, stored_headers, body, etag, last_modified),
-                _key(address, "gz"): (version, stored_headers, packed, etag, last_modified),
+                _key(address, "raw"): (version, headers, body, etag, last_modified),
+                _key(address, "gz"): (version, headers, packed, etag, last_modified),
             }
             try:
                 cache.set_many(entries, timeout=settings.PAGE_CACHE_SECONDS)
@@ -302,10 +345,12 @@ class PublicPageCacheMiddleware:
                 local_pages.put(key, entry)
 
         if response.streaming:
+            # The body is known only once sent: this first answer goes out without an ETag.
             response.streaming_content = _tee(response.streaming_content, store)
-        else:
-            if len(response.content) <= settings.PAGE_CACHE_MAX_BYTES:
-                store(response.content)
+        elif len(response.content) <= settings.PAGE_CACHE_MAX_BYTES:
+            # The same weak ETag as the hits that follow (ConditionalGetMiddleware's is strong).
+            response["ETag"] = _etag(response.content)
+            store(response.content)
 
 
 def _tee(chunks, store):

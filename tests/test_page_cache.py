@@ -1,48 +1,42 @@
-"""The public page cache: hits, invalidation on every kind of edit, 304s, Redis up and down."""
+"""The public page cache: hits, canonical addresses, invalidation on every kind of edit, 304s,
+Redis up, down and full."""
 
 import gzip
 import logging
+import socket
+import subprocess
+import time
 
 import pytest
 from django.apps import apps
 from django.core.cache import cache
-from django.test import Client, override_settings
+from django.db import transaction
+from django.test import Client, RequestFactory, override_settings
 
-from npa_portal import caching
-from npa_portal.caching import CONTENT_APPS
+from npa_portal import page_cache
+from npa_portal.page_cache import CONTENT_APPS
 from pages.models import Page
 from programs.models import AnnualFigure
 
-from .deployments_builders import deployment
+from . import outside_programs
+from .builders import deployment, make_figure, make_page, make_program, make_section
 from .editorial_helpers import confirm, csv_bytes, upload
-from .pages_builders import make_page, make_section
-from .programs_builders import make_figure, make_program
 
 pytestmark = pytest.mark.django_db
 
-REDIS = "redis://127.0.0.1:6379/15"
 UNREACHABLE = "redis://127.0.0.1:6390/1"  # nothing listens there
 
 
 @pytest.fixture(autouse=True)
-def page_cache(settings):
+def cache_on(settings):
     settings.PAGE_CACHE_ENABLED = True
-    caching.state.reset()
-    caching.local_pages.clear()
+    page_cache.state.reset()
+    page_cache.local_pages.clear()
     cache.clear()
     yield
     cache.clear()
-    caching.local_pages.clear()
-    caching.state.reset()
-
-
-def _commit_earlier_work():
-    """The test's transaction never commits; act as if what the fixtures wrote had committed."""
-    from django.db import connection
-
-    connection.run_on_commit = [
-        entry for entry in connection.run_on_commit if entry[1] is not caching.bump_content_version
-    ]
+    page_cache.local_pages.clear()
+    page_cache.state.reset()
 
 
 @pytest.fixture
@@ -50,7 +44,6 @@ def commit(django_capture_on_commit_callbacks):
     """Run `action` and then its on-commit hooks (the invalidation), as a real commit would."""
 
     def run(action):
-        _commit_earlier_work()
         with django_capture_on_commit_callbacks(execute=True):
             return action()
 
@@ -86,20 +79,20 @@ def test_hit_runs_no_query(figure, django_assert_num_queries):
 def test_a_warm_hit_reads_only_the_version_from_the_shared_cache(figure, monkeypatch):
     anonymous().get("/programs/")
     reads = []
-    real_get = caching.cache.get
+    real_get = page_cache.cache.get
 
     def counting_get(key, *args, **kwargs):
         reads.append(key)
         return real_get(key, *args, **kwargs)
 
-    monkeypatch.setattr(caching.cache, "get", counting_get)
+    monkeypatch.setattr(page_cache.cache, "get", counting_get)
     assert anonymous().get("/programs/")["X-Cache"] == "HIT"
-    assert reads == [caching.VERSION_KEY]
+    assert reads == [page_cache.VERSION_KEY]
 
 
 def test_another_process_fetches_the_page_from_the_shared_cache(figure):
     first = anonymous().get("/programs/")
-    caching.local_pages.clear()  # as a second gunicorn worker would start
+    page_cache.local_pages.clear()  # as a second gunicorn worker would start
     second = anonymous().get("/programs/")
     assert second["X-Cache"] == "HIT"
     assert second.content == first.content
@@ -108,9 +101,9 @@ def test_another_process_fetches_the_page_from_the_shared_cache(figure):
 def test_an_answer_made_before_the_latest_edit_is_never_sent(figure, commit, rf):
     # A slow request that read the old rows may store its answer after the edit's bump.
     anonymous().get("/programs/")
-    old_version = caching.content_version()
-    commit(caching.bump_content_version)
-    entry = cache.get(caching._key(caching._address(rf.get("/programs/")), "raw"))
+    old_version = page_cache.content_version()
+    commit(page_cache.bump_content_version)
+    entry = cache.get(page_cache._key(page_cache._address(rf.get("/programs/")), "raw"))
     assert entry[0] == old_version  # still in the shared cache...
     assert anonymous().get("/programs/")["X-Cache"] == "MISS"  # ...but never sent
 
@@ -224,8 +217,8 @@ def test_page_and_section_edits_invalidate(db, commit):
 def test_import_invalidates_once(figure, staff_user, commit, monkeypatch):
     _warm("/programs/")
     bumps = []
-    real = caching.bump_content_version
-    monkeypatch.setattr(caching, "bump_content_version", lambda: (bumps.append(1), real()))
+    real = page_cache.bump_content_version
+    monkeypatch.setattr(page_cache, "bump_content_version", lambda: (bumps.append(1), real()))
     staff = Client()
     staff.force_login(staff_user)
     content = csv_bytes(
@@ -260,35 +253,124 @@ def test_restore_from_history_invalidates(figure, commit):
 )
 def test_every_content_model_is_watched(model, commit):
     # The receiver is connected to every sender (see the real saves above); it keeps these.
-    before = cache.get(caching.VERSION_KEY)
-    commit(lambda: caching.content_changed(sender=model))
-    assert cache.get(caching.VERSION_KEY) != before
+    before = page_cache.content_version()
+    commit(lambda: page_cache.content_changed(sender=model))
+    assert page_cache.content_version() != before
 
 
 def test_other_models_are_not_content(django_user_model, commit):
-    caching.content_version()
-    before = cache.get(caching.VERSION_KEY)
-    commit(lambda: caching.content_changed(sender=django_user_model))
-    assert cache.get(caching.VERSION_KEY) == before
+    before = page_cache.content_version()
+    commit(lambda: page_cache.content_changed(sender=django_user_model))
+    assert page_cache.content_version() == before
 
 
-def test_no_bump_before_the_commit(figure, django_capture_on_commit_callbacks):
-    caching.content_version()
-    before = cache.get(caching.VERSION_KEY)
-    _commit_earlier_work()
-    with django_capture_on_commit_callbacks(execute=False) as hooks:
+def test_one_bump_after_the_commit_however_many_rows(figure, monkeypatch, commit):
+    bumps = []
+    real = page_cache.bump_content_version
+    monkeypatch.setattr(page_cache, "bump_content_version", lambda: (bumps.append(1), real()))
+    before = page_cache.content_version()
+
+    def edit():
         figure.save()
         figure.save()
         Page.objects.count()
-    assert cache.get(caching.VERSION_KEY) == before
-    assert len(hooks) == 1  # one bump per transaction, however many rows
+        assert page_cache.content_version() == before  # not before the commit
+        assert bumps == []
+
+    commit(edit)
+    assert bumps == [1]
+    assert page_cache.content_version() != before
+    commit(figure.save)  # a later transaction bumps again
+    assert bumps == [1, 1]
 
 
-# A real Redis, and a Redis that is down.
+def test_a_rolled_back_edit_does_not_stop_later_bumps(figure, commit):
+    def rolled_back():
+        with pytest.raises(RuntimeError), transaction.atomic():
+            figure.save()
+            raise RuntimeError
+
+    commit(rolled_back)
+    before = page_cache.content_version()
+    commit(figure.save)
+    assert page_cache.content_version() != before
 
 
-def test_with_real_redis(figure, commit):
-    with override_settings(CACHES={"default": {**_redis(REDIS)}}):
+# One ETag per content.
+
+
+def test_a_miss_and_a_hit_send_the_same_etag(figure):
+    miss = anonymous().get("/programs/")
+    hit = anonymous().get("/programs/")
+    zipped = anonymous().get("/programs/", HTTP_ACCEPT_ENCODING="gzip")
+    assert (miss["X-Cache"], hit["X-Cache"], zipped["X-Cache"]) == ("MISS", "HIT", "HIT")
+    assert miss["ETag"] == hit["ETag"] == zipped["ETag"]
+    assert miss["ETag"].startswith('W/"')  # the same tag for the gzip and plain bodies
+    assert anonymous().get("/programs/", HTTP_IF_NONE_MATCH=miss["ETag"]).status_code == 304
+
+
+# Canonical addresses only: nobody fills the cache by inventing query strings.
+
+
+def _stored(url):
+    request = RequestFactory().get(url)
+    return cache.get(page_cache._key(page_cache._address(request), "raw")) is not None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/programs/?utm_source=x",
+        "/programs/?from=2019&x=1",
+        "/programs/?to=2020&from=2019",
+        "/programs/?from=02019",
+        "/programs/?from=2019&to=",
+        "/programs/figures.csv?bom=1",
+        "/deployments/disaster-relief/?country=id",
+        "/countries/?page=2",
+        "/search/?q=police",
+    ],
+)
+def test_other_addresses_are_answered_but_never_stored(figure, url):
+    for _ in range(2):
+        response = anonymous().get(url)
+        assert response.status_code == 200
+        assert "X-Cache" not in response
+    assert not _stored(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/programs/?from=2019",
+        "/programs/?from=2019&to=2020",
+        "/programs/table.csv?to=2020",
+        "/deployments/disaster-relief/?country=ID",
+        "/deployments/expert-dispatches.csv?from=2015",
+    ],
+)
+def test_canonical_addresses_are_stored(figure, url):
+    first = anonymous().get(url)
+    if first.streaming:
+        b"".join(first.streaming_content)
+    assert first["X-Cache"] == "MISS"
+    assert anonymous().get(url)["X-Cache"] == "HIT"
+    assert _stored(url)
+
+
+# A real Redis, a Redis that is down, and a Redis that is full.
+
+
+def _redis(url):
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+    }
+
+
+def test_with_real_redis(figure, commit, redis_url):
+    with override_settings(CACHES={"default": _redis(redis_url)}):
         cache.clear()
         assert anonymous().get("/programs/")["X-Cache"] == "MISS"
         assert anonymous().get("/programs/")["X-Cache"] == "HIT"
@@ -305,17 +387,9 @@ def test_with_real_redis(figure, commit):
         cache.clear()
 
 
-def _redis(url):
-    return {
-        "BACKEND": "npa_portal.redis_cache.RedisCache",
-        "LOCATION": url,
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-    }
-
-
 def test_redis_down_serves_pages_uncached_and_health_says_degraded(figure, commit, caplog):
     with override_settings(CACHES={"default": _redis(UNREACHABLE)}):
-        with caplog.at_level(logging.ERROR, logger="npa_portal.caching"):
+        with caplog.at_level(logging.ERROR, logger="npa_portal.page_cache"):
             first = anonymous().get("/programs/")
         assert first.status_code == 200
         assert "X-Cache" not in first
@@ -327,3 +401,57 @@ def test_redis_down_serves_pages_uncached_and_health_says_degraded(figure, commi
         health = anonymous().get("/healthz")
         assert health.status_code == 200
         assert health.json() == {"status": "degraded", "database": "ok", "cache": "error"}
+
+
+@pytest.fixture
+def small_redis(request):
+    """A redis-server of our own on a free port, with 2 MB of memory and the given policy."""
+    outside_programs.require_command("redis", "redis-server")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no",
+         "--maxmemory", "2mb", "--maxmemory-policy", request.param],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        for _ in range(50):
+            if outside_programs.redis_answers(url):
+                break
+            time.sleep(0.1)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _fill(url):
+    """Write 10 KB values until Redis refuses (noeviction) or has evicted for a while."""
+    import redis
+
+    client = redis.Redis.from_url(url)
+    for number in range(1000):
+        try:
+            client.set(f"filler:{number}", b"x" * 10_000)
+        except redis.exceptions.OutOfMemoryError:
+            return
+    assert client.info("stats")["evicted_keys"] > 0
+
+
+@pytest.mark.parametrize("small_redis", ["allkeys-lru", "noeviction"], indirect=True)
+def test_a_full_redis_never_serves_a_page_older_than_an_edit(figure, commit, small_redis):
+    # allkeys-lru (the README's advice) evicts old pages; noeviction (Redis's default) refuses
+    # every write, but the invalidation is a deletion, which a full Redis still accepts.
+    with override_settings(CACHES={"default": _redis(small_redis)}):
+        assert anonymous().get("/programs/")["X-Cache"] == "MISS"
+        assert anonymous().get("/programs/")["X-Cache"] == "HIT"
+        _fill(small_redis)
+        figure.participants = 9753
+        commit(figure.save)
+        page_cache.local_pages.clear()  # as in another worker, which the edit did not run in
+        for _ in range(2):
+            response = anonymous().get("/programs/")
+            assert response.status_code == 200
+            assert b"9,753" in response.content
