@@ -8,7 +8,8 @@ the other language's when that one is blank, so a plain `{{ page.title }}` is ne
 Where a visitor should see that a text is not translated yet, templates use
 `{% translated page "title" %}` (core/templatetags/translated.py) and Python code
 `translated_html()`: the other language's text marked with its own `lang` attribute, followed
-by a short note.
+by a short note, 「（未翻訳）」 on a Japanese page. A heading is never empty while either
+language has its text.
 
 One record holds both languages, so history (django-simple-history copies both columns),
 revert, import and export stay per record.
@@ -115,14 +116,19 @@ class Shown:
 
 
 def shown_text(obj, name, language=None):
-    """What to show of `obj.<name>` in `language`: its own text, else the other language's."""
+    """What to show of `obj.<name>` in `language`: its own text, else the other language's.
+
+    `name` may list several texts, "menu_label title": the first with text in the page's
+    language wins; failing that, the first with text in the other language.
+    """
     language = content_language(language)
-    own = getattr(obj, to_attribute(name, language), "") or ""
-    if own:
-        return Shown(own, language, False)
-    other = other_language(language)
-    text = getattr(obj, to_attribute(name, other), "") or ""
-    return Shown(text, other, bool(text))
+    names = name.split()
+    for wanted in (language, other_language(language)):
+        for each in names:
+            text = getattr(obj, to_attribute(each, wanted), "") or ""
+            if text:
+                return Shown(text, wanted, wanted != language)
+    return Shown("", language, False)
 
 
 # Written in the language of the page it appears on: 「（未翻訳）」 on a Japanese page.
@@ -134,16 +140,18 @@ def not_translated_note(page_language):
         return str(NOT_TRANSLATED)
 
 
-def translated_html(obj, name, language=None, rendered=None, block=False):
+def translated_html(obj, name, language=None, render=None, block=False):
     """The text of `obj.<name>` for the page; a fallback is marked with `lang` and a note.
 
-    `rendered`, when given, is the stored text's rendering (Markdown turned into HTML, live
-    figures filled in) as safe HTML, shown instead of the raw text. `block` wraps a fallback in
-    a <div> (for paragraphs) instead of a <span>.
+    `render`, when given, turns the stored text into safe HTML (Markdown, live figures).
+    `block` wraps a fallback in a <div> (for paragraphs) instead of a <span>. Empty in both
+    languages gives "", so `{% if %}` around the result still works.
     """
     page_language = content_language(language)
     shown = shown_text(obj, name, page_language)
-    body = shown.text if rendered is None else rendered
+    if not shown.text:
+        return ""
+    body = render(shown.text) if render else shown.text
     if not shown.fallback:
         return format_html("{}", body)
     if block:
