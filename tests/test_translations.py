@@ -262,8 +262,8 @@ def sample(db):
 
 
 def japanese_pages():
-    """Every public page type, addressed in Japanese (reverse() adds /ja/ once the URLs have
-    language prefixes)."""
+    """Every public page type, addressed in Japanese: reverse() under translation.override
+    gives the /ja/ addresses."""
     pages = [
         reverse("pages:home"),
         reverse("programs:index"),
@@ -309,7 +309,7 @@ def test_no_english_interface_string_on_japanese_pages(client, sample, english):
             response = client.get(path, HTTP_ACCEPT_LANGUAGE="ja")
             assert response.status_code == 200, path
             html = response.content.decode()
-            assert "国際" in html, path  # really rendered in Japanese
+            assert '<html lang="ja">' in html and "国際" in html, path  # really Japanese
             if left := english_left(html, english, content):
                 found[path] = left
     assert found == {}
@@ -426,6 +426,7 @@ def test_no_english_interface_string_on_japanese_admin_pages(staff_client, sampl
         for path in admin_pages():
             response = staff_client.get(path, HTTP_ACCEPT_LANGUAGE="ja")
             assert response.status_code == 200, path
+            assert '<html lang="ja"' in response.content.decode(), path  # the staff's language
             if left := english_left(response.content.decode(), english, content):
                 found[path] = left
     assert found == {}
