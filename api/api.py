@@ -152,14 +152,27 @@ def _absolute(request, url):
     return request.build_absolute_uri(url)
 
 
+def _in_both(**texts):
+    """{"name_en": ..., "name_ja": ...} for each `name_=function`, the function called once in
+    each language (country names and choice labels are translated, not stored)."""
+    both = {}
+    for prefix, text in texts.items():
+        for language in ("en", "ja"):
+            with translation.override(language):
+                both[f"{prefix}{language}"] = str(text())
+    return both
+
+
 # Programs.
 
 
 def _scheme(request, scheme):
     return {
         "slug": scheme.slug,
-        "name_en": scheme.name,
-        "description_en": scheme.description,
+        "name_en": scheme.name_en,
+        "name_ja": scheme.name_ja,
+        "description_en": scheme.description_en,
+        "description_ja": scheme.description_ja,
         "display_order": scheme.display_order,
         "url": _absolute(request, scheme.get_absolute_url()),
     }
@@ -182,8 +195,10 @@ def schemes(request: HttpRequest, response: HttpResponse):
 def _program(request, program):
     return {
         "slug": program.slug,
-        "name_en": program.name,
-        "description_en": program.description,
+        "name_en": program.name_en,
+        "name_ja": program.name_ja,
+        "description_en": program.description_en,
+        "description_ja": program.description_ja,
         "scheme": program.scheme.slug,
         "first_year": program.first_year,
         "latest_year": program.latest_year,
@@ -213,7 +228,7 @@ def programs(request: HttpRequest, response: HttpResponse):
     if form.value("scheme"):
         rows = rows.filter(scheme=form.value("scheme"))
     rows = rows.with_totals().order_by(
-        "scheme__display_order", "scheme__name", *Program._meta.ordering, "pk"
+        "scheme__display_order", "scheme__name_en", *Program._meta.ordering, "pk"
     )
     page = _listing(request, response, form, rows, rows.count())
     page["results"] = [_program(request, program) for program in page["results"]]
@@ -222,12 +237,14 @@ def programs(request: HttpRequest, response: HttpResponse):
 
 FIGURE_FIELDS = {
     "program": "program__slug",
-    "program_name_en": "program__name",
+    "program_name_en": "program__name_en",
+    "program_name_ja": "program__name_ja",
     "scheme": "program__scheme__slug",
     "year": "year",
     "participants": "participants",
     "countries": "countries",
-    "note_en": "note",
+    "note_en": "note_en",
+    "note_ja": "note_ja",
 }
 
 
@@ -284,14 +301,16 @@ def _deployment(request, deployment):
         "year": deployment.year,
         "month": deployment.month,
         "country": deployment.country.code,
-        "country_name_en": country_name(deployment.country),
-        "place_en": deployment.place,
+        **_in_both(country_name_=lambda: country_name(deployment.country)),
+        "place_en": deployment.place_en,
+        "place_ja": deployment.place_ja,
         "disaster": deployment.disaster,
-        "disaster_label_en": deployment.get_disaster_display(),
+        **_in_both(disaster_label_=deployment.get_disaster_display),
         "team": deployment.team,
-        "team_label_en": deployment.get_team_display(),
+        **_in_both(team_label_=deployment.get_team_display),
         "persons": deployment.persons,
-        "summary_en": deployment.summary,
+        "summary_en": deployment.summary_en,
+        "summary_ja": deployment.summary_ja,
         "source_url": deployment.source_url,
         "url": _absolute(request, deployment.get_absolute_url()),
         "updated_at": deployment.updated_at,
@@ -317,18 +336,26 @@ def _dispatch(request, dispatch):
     return {
         "id": dispatch.pk,
         "country": dispatch.country.code,
-        "country_name_en": country_name(dispatch.country),
+        **_in_both(country_name_=lambda: country_name(dispatch.country)),
         "beneficiary": dispatch.beneficiary.code or "",
-        "beneficiary_name_en": country_name(dispatch.beneficiary) if dispatch.beneficiary else "",
+        **_in_both(
+            beneficiary_name_=lambda: (
+                country_name(dispatch.beneficiary) if dispatch.beneficiary else ""
+            )
+        ),
         "start_year": dispatch.start_year,
         "end_year": dispatch.end_year,
-        "field_of_work_en": dispatch.field_of_work,
+        "field_of_work_en": dispatch.field_of_work_en,
+        "field_of_work_ja": dispatch.field_of_work_ja,
         "long_term_experts": dispatch.long_term_experts,
         "short_term_experts": dispatch.short_term_experts,
         "other_experts": dispatch.other_experts,
-        "other_experts_role_en": dispatch.other_experts_role,
-        "partner_en": dispatch.partner,
-        "description_en": dispatch.description,
+        "other_experts_role_en": dispatch.other_experts_role_en,
+        "other_experts_role_ja": dispatch.other_experts_role_ja,
+        "partner_en": dispatch.partner_en,
+        "partner_ja": dispatch.partner_ja,
+        "description_en": dispatch.description_en,
+        "description_ja": dispatch.description_ja,
         "source_url": dispatch.source_url,
         "url": _absolute(request, dispatch.get_absolute_url()),
         "updated_at": dispatch.updated_at,
@@ -355,7 +382,7 @@ def dispatches(request: HttpRequest, response: HttpResponse):
 def _country(request, activity):
     return {
         "code": activity.country.code,
-        "name_en": activity.name,
+        **_in_both(name_=lambda: activity.name),
         "deployments": activity.deployments,
         "persons": activity.persons,
         "dispatches_hosted": activity.dispatches_hosted,
@@ -421,8 +448,10 @@ def pages(request: HttpRequest, response: HttpResponse):
     page["results"] = [
         {
             "id": row.pk,
-            "title_en": row.title,
-            "summary_en": row.summary,
+            "title_en": row.title_en,
+            "title_ja": row.title_ja,
+            "summary_en": row.summary_en,
+            "summary_ja": row.summary_ja,
             "path": row.path,
             "parent": row.parent_id,
             "url": _absolute(request, row.get_absolute_url()),

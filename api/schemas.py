@@ -1,9 +1,9 @@
 """The shapes of the API's answers. Field names are part of the contract of /api/v1/: a field
 may be added, never renamed or removed (a change that needs that is /api/v2/).
 
-Text written in a human language carries its language in its name (`name_en`): when the
-Japanese text of a record is kept too, it arrives beside it as `name_ja`, and nothing a client
-reads today changes. Codes (`country`, `disaster`, `team`, slugs) are language-free.
+Text written in a human language carries its language in its name: `name_en` and `name_ja`
+(empty when no Japanese text has been entered yet) for what a record stores, and country names
+and labels in both languages. Codes (`country`, `disaster`, `team`, slugs) are language-free.
 """
 
 from datetime import datetime
@@ -35,7 +35,9 @@ class Paged(Schema):
 class SchemeOut(Schema):
     slug: str
     name_en: str
+    name_ja: str
     description_en: str
+    description_ja: str
     display_order: int
     url: str = Field(description="The scheme's table on the site.")
 
@@ -47,7 +49,9 @@ class SchemeList(Paged):
 class ProgramOut(Schema):
     slug: str
     name_en: str
+    name_ja: str
     description_en: str
+    description_ja: str
     scheme: str = Field(description="The slug of the program's scheme.")
     first_year: int | None
     latest_year: int | None
@@ -63,11 +67,13 @@ class ProgramList(Paged):
 class FigureOut(Schema):
     program: str = Field(description="The program's slug.")
     program_name_en: str
+    program_name_ja: str
     scheme: str = Field(description="The scheme's slug.")
     year: int
     participants: int = Field(description="Officers who took part (persons).")
     countries: int = Field(description="Countries the participants came from.")
     note_en: str
+    note_ja: str
 
 
 class FigureList(Paged):
@@ -85,13 +91,18 @@ class DeploymentOut(Schema):
     month: int = Field(description="1 to 12; the source gives the month, not the day.")
     country: str = Field(description="ISO 3166-1 alpha-2 code of the country or region.")
     country_name_en: str
+    country_name_ja: str
     place_en: str
+    place_ja: str
     disaster: str
     disaster_label_en: str
+    disaster_label_ja: str
     team: str
     team_label_en: str
+    team_label_ja: str
     persons: int = Field(description="Police officials sent (persons).")
     summary_en: str
+    summary_ja: str
     source_url: str
     url: str = Field(description="The country's page on the site.")
     updated_at: datetime
@@ -105,17 +116,23 @@ class DispatchOut(Schema):
     id: int
     country: str = Field(description="ISO code of the host country or region.")
     country_name_en: str
+    country_name_ja: str
     beneficiary: str = Field(description="ISO code of the police trained, when not the host's.")
     beneficiary_name_en: str
+    beneficiary_name_ja: str
     start_year: int
     end_year: int | None = Field(description="null when the dispatch began and ended in one year.")
     field_of_work_en: str
+    field_of_work_ja: str
     long_term_experts: int | None = Field(description="null: the source does not say.")
     short_term_experts: int | None = Field(description="null: the source does not say.")
     other_experts: int | None = Field(description="null: the source does not say.")
     other_experts_role_en: str
+    other_experts_role_ja: str
     partner_en: str
+    partner_ja: str
     description_en: str
+    description_ja: str
     source_url: str
     url: str
     updated_at: datetime
@@ -128,6 +145,7 @@ class DispatchList(Paged):
 class CountryOut(Schema):
     code: str = Field(description="ISO 3166-1 alpha-2 code.")
     name_en: str
+    name_ja: str
     deployments: int
     persons: int = Field(description="Police officials sent with disaster relief teams.")
     dispatches_hosted: int
@@ -148,7 +166,9 @@ class CountryDetail(CountryOut):
 class PageOut(Schema):
     id: int = Field(description="Stable: survives a change of address.")
     title_en: str
+    title_ja: str
     summary_en: str
+    summary_ja: str
     path: str
     parent: int | None = Field(description="The parent page's id.")
     url: str

@@ -11,6 +11,7 @@ the meaning alone.
 """
 
 import math
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from django.utils.translation import pgettext
 
 # Sizes in SVG user units; the stylesheet sets text at 12 units.
 CHAR_WIDTH = 7  # a generous average width of one character of 12-unit text
+WIDE_CHAR_WIDTH = 12  # a kanji or kana is as wide as the text is tall
 SLOT = 40  # width of one column (bar plus gap) in a column chart
 ROW = 22  # height of one row in a horizontal bar chart
 
@@ -187,7 +189,7 @@ def bar_chart(
     values = [value for _label, value in points]
     ticks = nice_ticks(max(values, default=0))
     labels = [_shorten(str(label), label_chars) for label, _value in points]
-    left = CHAR_WIDTH * max((len(label) for label in labels), default=4) + 10
+    left = max((text_width(label) for label in labels), default=CHAR_WIDTH * 4) + 10
     top, right = 40, CHAR_WIDTH * (len(fmt(ticks[-1])) + 1)
     plot_width = 200
     width = left + plot_width + right
@@ -215,6 +217,14 @@ def bar_chart(
         )
     chart.lines.append(Line(left, top - 6, left, base, css="chart-axis"))
     return chart
+
+
+def text_width(text):
+    """The width of `text` at 12 units, counting Japanese (wide) characters at their width."""
+    return sum(
+        WIDE_CHAR_WIDTH if unicodedata.east_asian_width(char) in "WF" else CHAR_WIDTH
+        for char in text
+    )
 
 
 def _shorten(text, limit):

@@ -6,10 +6,12 @@ in one place. The admin's import/export file is another layout (stored values su
 column's reading and writing follows the model field (editorial.resources.widget_for).
 """
 
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
+from core.i18n import translated_html
 from core.tables import Column
 
 from .text import country_name, experts_text
@@ -24,10 +26,14 @@ SOURCE_URL_MEANING = _(
 
 def _country_with_place(deployment):
     if deployment.place:
-        return pgettext("a country and a place in it", "%(country)s (%(place)s)") % {
-            "country": country_name(deployment.country),
-            "place": deployment.place,
-        }
+        # The place may be the other language's, marked as such (core.i18n).
+        return mark_safe(  # noqa: S308 - both parts escaped or built by format_html
+            pgettext("a country and a place in it", "%(country)s (%(place)s)")
+            % {
+                "country": conditional_escape(country_name(deployment.country)),
+                "place": translated_html(deployment, "place"),
+            }
+        )
     return country_name(deployment.country)
 
 
@@ -49,12 +55,18 @@ def _details(paragraphs, source_url):
 
 
 def _deployment_details(deployment):
-    return _details([(_("What the team did:"), deployment.summary)], deployment.source_url)
+    return _details(
+        [(_("What the team did:"), translated_html(deployment, "summary"))],
+        deployment.source_url,
+    )
 
 
 def _dispatch_details(dispatch):
     return _details(
-        [(_("What the experts did:"), dispatch.description), (_("Partner:"), dispatch.partner)],
+        [
+            (_("What the experts did:"), translated_html(dispatch, "description")),
+            (_("Partner:"), translated_html(dispatch, "partner")),
+        ],
         dispatch.source_url,
     )
 
@@ -196,6 +208,7 @@ DISPATCH_COLUMNS = [
         "field_of_work",
         _("Field of work"),
         lambda e: e.field_of_work,
+        display=lambda e: translated_html(e, "field_of_work"),
         description=_("What the experts advised on or taught."),
     ),
     Column("experts", _("Experts sent"), experts_text, in_csv=False),

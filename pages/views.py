@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from core.figures import LiveFigures
+from core.i18n import translated_html
 
 from .blocks import render_block
 from .models import HOME_SLUG, Page
@@ -20,8 +21,17 @@ def rendered_sections(request, page, figures):
     return [
         {
             "anchor": section.anchor,
-            "heading": render_plain(section.heading, figures, show_errors=show_errors),
-            "body": render_markdown(section.body, figures, show_errors=show_errors),
+            "heading": translated_html(
+                section,
+                "heading",
+                render=lambda text: render_plain(text, figures, show_errors=show_errors),
+            ),
+            "body": translated_html(
+                section,
+                "body",
+                render=lambda text: render_markdown(text, figures, show_errors=show_errors),
+                block=True,
+            ),
             "block": render_block(section, figures),
         }
         for section in page.sections.select_related("scheme")

@@ -112,7 +112,7 @@ def detail(request, slug):
         {
             "program": program,
             "columns": columns,
-            "rows": [(row, [column.cell(row) for column in columns[1:]]) for row in rows],
+            "rows": [(row, [column.text(row) for column in columns[1:]]) for row in rows],
             "totals": totals,
             "chart": program_chart(program, rows),
             "last_updated": max(

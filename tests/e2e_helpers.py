@@ -20,7 +20,7 @@ PASSWORD = "correct horse battery"
 
 # One of each kind of public page, with the visitor's filters where a page has them.
 PUBLIC_PAGES = {
-    "home": "/",
+    "home": "/en/",
     "programs": "/en/programs/",
     "programs-filtered": "/en/programs/?from=2018&to=2019",
     "program": "/en/programs/community-policing/",
@@ -36,6 +36,8 @@ PUBLIC_PAGES = {
     "api-docs": "/api/v1/docs/",
     "not-found": "/en/no-such-page/",
 }
+# The same pages in Japanese: same slugs, same filters.
+JAPANESE_PAGES = {name: path.replace("/en/", "/ja/", 1) for name, path in PUBLIC_PAGES.items()}
 
 # The policy the site is meant to run under: nothing inline, everything from the site itself.
 STRICT_CSP = (

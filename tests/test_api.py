@@ -389,3 +389,18 @@ def test_program_page_links_its_json_twin(client):
     twin = reverse("api:program_detail", args=[program.slug])
     assert f'<link rel="alternate" type="application/json" href="{twin}">' in html
     assert f'<a href="{twin}" type="application/json">' in html
+
+
+def test_text_comes_in_both_languages_with_stable_names(client):
+    program = make_program("Forensic Science", name_ja="鑑識")
+    make_figure(program, year=2019, note="held online", note_ja="オンライン開催")
+    deployment(country="TR", disaster="earthquake")
+    figure = get(client, "figures").json()["results"][0]
+    assert (figure["program_name_en"], figure["program_name_ja"]) == ("Forensic Science", "鑑識")
+    assert (figure["note_en"], figure["note_ja"]) == ("held online", "オンライン開催")
+    row = get(client, "deployments").json()["results"][0]
+    assert row["disaster_label_en"] == "Earthquake" and row["disaster_label_ja"] == "地震"
+    assert row["country_name_en"] == "Türkiye" and row["country_name_ja"] != "Türkiye"
+    # The same answer whatever language the browser prefers: one address, one answer.
+    japanese = client.get(reverse("api:deployments"), headers={"Accept-Language": "ja"})
+    assert japanese.json()["results"][0] == row

@@ -72,6 +72,16 @@ def test_horizontal_bars_keep_the_order_given_and_shorten_long_labels():
     assert labels == ["A very long label ind…", "B"]
 
 
+def test_japanese_bar_labels_fit_left_of_the_bars():
+    """A kanji is about as wide as the text is tall (12 units), not a Latin letter's 7."""
+    chart = bar_chart("b", "T", "S.", [("2004年12月 タイ", 20), ("2023年2月 トルコ", 23)], "X", "Y")
+    left = chart.rects[0].x
+    label = next(text for text in chart.texts if text.anchor == "end")
+    # The longer label: 年, 月, ト, ル, コ are wide; five digits and a space are not.
+    assert label.x >= 5 * 12 + 6 * 7  # the label starts inside the picture
+    assert left > label.x
+
+
 @pytest.mark.django_db
 def test_programs_page_charts_describe_every_year_and_follow_the_filter(client):
     programs_sample.load()

@@ -10,6 +10,7 @@ from deployments.models import DisasterDeployment
 from programs.models import AnnualFigure
 
 from .e2e_helpers import (
+    JAPANESE_PAGES,
     PUBLIC_PAGES,
     WIDTHS,
     axe_violations,
@@ -113,22 +114,28 @@ def test_visitor_journey(page, site, width):
     assert page.locator("main h2").count() >= 1
 
 
-def test_every_public_page_type_is_accessible_valid_and_photographed(page, site, tmp_path):
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_every_public_page_type_is_accessible_valid_and_photographed(
+    page, site, tmp_path, language
+):
+    pages = {"en": PUBLIC_PAGES, "ja": JAPANESE_PAGES}[language]
+    prefix = "" if language == "en" else "ja-"  # screenshots: programs-375.png, ja-programs-375.png
     problems, documents = [], {}
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
-        for name, path in PUBLIC_PAGES.items():
+        for name, path in pages.items():
             response = page.goto(site + path)
             assert response.status == (404 if name == "not-found" else 200), path
+            assert page.locator("html").get_attribute("lang") == language, path
             # No layout wider than the screen: wide tables scroll in their own region.
             assert page.evaluate(OVERFLOW) <= 0, f"{path} is wider than {width}px"
             problems.append(axe_violations(page))
-            screenshot(page, name)
+            screenshot(page, prefix + name)
             if width == WIDTHS[-1]:
                 documents[name] = response.text()
     # The narrowest phones: still nothing wider than the screen.
     page.set_viewport_size({"width": 320, "height": 900})
-    for path in PUBLIC_PAGES.values():
+    for path in pages.values():
         page.goto(site + path)
         assert page.evaluate(OVERFLOW) <= 0, f"{path} is wider than 320px"
     problems.append(html_errors(documents, tmp_path / "html"))
@@ -219,3 +226,25 @@ def test_pages_need_nothing_a_strict_content_security_policy_refuses(page, site)
     # Requests still in flight (the icon) must not outlive the page into the next test.
     page.unroute_all(behavior="ignoreErrors")
     assert complaints == []
+
+
+def test_the_language_switch_keeps_the_page_and_is_remembered(page, site):
+    page.set_viewport_size({"width": 375, "height": 900})
+    page.goto(site + "/ja/deployments/disaster-relief/?disaster=tsunami&sort=-persons")
+    switch = page.locator(".language-switch a")
+    assert switch.inner_text() == "English"
+    assert switch.get_attribute("lang") == switch.get_attribute("hreflang") == "en"
+    switch.click()
+    page.wait_for_url("**/en/deployments/disaster-relief/?disaster=tsunami&sort=-persons")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("table.data-table tbody tr").count() == 1
+    # The choice holds for the bare address, whatever the browser asks for.
+    page.goto(site + "/")
+    assert page.url == site + "/en/"
+    assert page.locator(".language-switch a").inner_text() == "日本語"
+    page.locator(".language-switch a").click()
+    page.wait_for_url(site + "/ja/")
+    assert page.locator("html").get_attribute("lang") == "ja"
+    assert page.locator(".language-switch a").inner_text() == "English"
+    page.goto(site + "/")
+    assert page.url == site + "/ja/"

@@ -17,15 +17,20 @@ export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 FLAGS="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
 # The search page is left out on purpose: it asks search engines not to index it (noindex),
 # which Lighthouse's SEO audit counts against it.
+# Every page type in English, and the main ones in Japanese (/ itself only redirects).
 PAGES=(
-  /
-  /programs/
-  /programs/community-policing/
-  /deployments/disaster-relief/
-  /deployments/expert-dispatches/
-  /countries/
-  /countries/th/
-  /international-cooperation/
+  /en/
+  /en/programs/
+  /en/programs/community-policing/
+  /en/deployments/disaster-relief/
+  /en/deployments/expert-dispatches/
+  /en/countries/
+  /en/countries/th/
+  /en/international-cooperation/
+  /ja/
+  /ja/programs/
+  /ja/deployments/disaster-relief/
+  /ja/countries/th/
 )
 
 if [ ! -x "$LIGHTHOUSE" ]; then

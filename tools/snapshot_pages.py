@@ -14,6 +14,10 @@ so every "last updated" date is the same from run to run. `index.txt` lists each
 its status code and the file its body was written to. Only public names are used (URLs, the
 `load_sample_data` command, the `Page` and `Program` models), so the script runs unchanged on
 older commits.
+
+Each public address is requested without a language prefix (the site's old addresses: pages
+before the site spoke Japanese, permanent redirects to /en/ since), then under /en/ and /ja/
+(404 on a commit from before).
 """
 
 import argparse
@@ -81,6 +85,11 @@ FIXED_ADDRESSES = [
 ]
 
 
+# Addresses that have no language prefix (the same answer in either language).
+OUTSIDE_LANGUAGES = {"/sitemap.xml", "/robots.txt"}
+LANGUAGE_PREFIXES = ("/en", "/ja")
+
+
 def file_name(number, address):
     slug = re.sub(r"[^A-Za-z0-9.=-]+", "_", address).strip("_") or "home"
     return f"{number:03d}_{slug[:120]}"
@@ -112,13 +121,21 @@ def main():
         call_command("migrate", verbosity=0, interactive=False)
         call_command("load_sample_data", verbosity=0)
 
+        from django.utils import translation
+
         from pages.models import Page
         from programs.models import Program
 
-        addresses = list(FIXED_ADDRESSES)
-        addresses += [page.get_absolute_url() for page in Page.objects.order_by("pk")]
-        programs = Program.objects.filter(published=True).order_by("pk")
-        addresses += [program.get_absolute_url() for program in programs[:3]]
+        pages = list(Page.objects.order_by("pk"))
+        programs = list(Program.objects.filter(published=True).order_by("pk")[:3])
+        with translation.override("en"):
+            # The unprefixed address of each page and program, whatever the commit.
+            old = [obj.get_absolute_url().removeprefix("/en/") for obj in pages + programs]
+        unprefixed = FIXED_ADDRESSES + [f"/{path.lstrip('/')}" for path in old]
+        addresses = list(unprefixed)
+        for prefix in LANGUAGE_PREFIXES:
+            addresses += [prefix + path for path in unprefixed if path not in OUTSIDE_LANGUAGES]
+        addresses = list(dict.fromkeys(addresses))
 
         client = Client()
         index = []

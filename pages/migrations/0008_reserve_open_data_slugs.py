@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0005_page_menu_label_and_footer'),
+        ('pages', '0007_japanese_text_columns'),
     ]
 
     operations = [

@@ -1,0 +1,22 @@
+"""`{% translated obj "name" %}`: a text kept in both languages, in the page's language.
+
+Where the page's language has no text yet, the other language's text is shown inside an
+element with its own `lang` attribute, followed by a short "(not translated yet)" note in the
+page's language (core.i18n.translated_html). `{% translated obj "name" block=True %}` wraps
+paragraphs in a <div>; `"menu_label title"` takes the first text that exists; `as var` keeps
+the result for a `{% blocktranslate %}` sentence.
+"""
+
+from django import template
+from django.utils.html import linebreaks
+
+from core.i18n import translated_html
+
+register = template.Library()
+
+
+@register.simple_tag
+def translated(obj, name, block=False, paragraphs=False):
+    """`paragraphs=True` shows line breaks as paragraphs (`linebreaks`), for descriptions."""
+    render = (lambda text: linebreaks(text, autoescape=True)) if paragraphs else None
+    return translated_html(obj, name, render=render, block=block or paragraphs)
