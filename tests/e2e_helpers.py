@@ -33,7 +33,6 @@ PUBLIC_PAGES = {
     "content-page": "/en/international-cooperation/",
     "search": "/en/search/?q=police",
     "open-data": "/en/open-data/",
-    "api-docs": "/api/v1/docs/",
     "not-found": "/en/no-such-page/",
 }
 # The same pages in Japanese: same slugs, same filters.
