@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 # Sizes in SVG user units; the stylesheet sets text at 12 units.
 CHAR_WIDTH = 7  # a generous average width of one character of 12-unit text
@@ -86,10 +87,18 @@ def fmt(value):
 
 def describe(summary, points, missing):
     """The chart's description: a sentence, then every label and its value."""
-    values = "; ".join(
-        f"{label}: {missing if value is None else fmt(value)}" for label, value in points
+    if not points:
+        return summary
+    separator = pgettext("separator between items of a list", "; ")
+    values = separator.join(
+        pgettext("a chart's label and its value", "%(label)s: %(value)s")
+        % {"label": label, "value": missing if value is None else fmt(value)}
+        for label, value in points
     )
-    return f"{summary} {values}." if points else summary
+    return pgettext("a chart's description", "%(summary)s %(values)s.") % {
+        "summary": summary,
+        "values": values,
+    }
 
 
 def column_chart(
