@@ -10,9 +10,7 @@ from editorial.revert import revert_reason
 from pages.models import Section
 from programs.models import AnnualFigure
 
-from .deployments_builders import deployment
-from .pages_builders import make_page, make_section
-from .programs_builders import make_figure
+from .builders import deployment, make_figure, make_page, make_section
 
 pytestmark = pytest.mark.django_db
 
