@@ -6,13 +6,20 @@ in between), a preview that names every row new / changed / unchanged / error wi
 values, and export permissions that follow the roles.
 """
 
+import secrets
+import tempfile
+import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS, BadRequest, FieldError, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export.admin import ImportExportMixin
@@ -34,8 +41,78 @@ STATUS_LABELS = {
 }
 
 
+class KeptUploads:
+    """An uploaded file kept between two tries of the upload step, so that after an error (a
+    row naming a program not entered yet, no format chosen) the editor need not choose it again.
+
+    The page carries a signed token naming the kept copy and its owner; the copies live in the
+    system's temporary folder and are removed after a day.
+    """
+
+    SALT = "editorial.imports.kept"
+    MAX_AGE = 24 * 60 * 60
+
+    def __init__(self, folder=None):
+        self.folder = Path(folder or Path(tempfile.gettempdir()) / "npa-portal-imports")
+
+    def keep(self, upload, user):
+        """Store the upload; returns the token that names it for this user."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.remove_old()
+        stored = secrets.token_hex(16)
+        upload.seek(0)
+        with (self.folder / stored).open("wb") as copy:
+            for chunk in upload.chunks():
+                copy.write(chunk)
+        return signing.dumps({"file": stored, "name": upload.name, "user": user.pk}, salt=self.SALT)
+
+    def open(self, token, user):
+        """The kept upload the token names, as a new upload, or None when it is not (or no
+        longer) there for this user."""
+        try:
+            kept = signing.loads(token, salt=self.SALT, max_age=self.MAX_AGE)
+        except signing.BadSignature:
+            return None
+        path = self.folder / kept["file"]
+        if kept["user"] != user.pk or not path.is_file():
+            return None
+        return SimpleUploadedFile(kept["name"], path.read_bytes())
+
+    def remove_old(self):
+        limit = time.time() - self.MAX_AGE
+        for path in self.folder.iterdir():
+            if path.stat().st_mtime < limit:
+                path.unlink(missing_ok=True)
+
+
 class LimitedImportForm(ImportForm):
-    """The upload step, refusing files too large to be a real figures sheet."""
+    """The upload step, refusing files too large to be a real figures sheet. The format may be
+    left unchosen when the file's name ends in one (.csv, .xlsx)."""
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.formats = formats
+        self.fields["format"].required = False
+        self.fields["format"].help_text = gettext_lazy(
+            "Leave it unchosen to go by the file's name (.csv or .xlsx)."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("import_file")
+        if cleaned.get("format") or upload is None or self.has_error("format"):
+            return cleaned
+        extension = Path(upload.name).suffix.lower().lstrip(".")
+        for index, file_format in enumerate(self.formats):
+            if file_format().get_extension() == extension:
+                cleaned["format"] = str(index)
+                return cleaned
+        self.add_error(
+            "format",
+            _("Choose the file's format: its name does not say (it does not end in %(ends)s).")
+            % {"ends": ", ".join(f".{f().get_extension()}" for f in self.formats)},
+        )
+        return cleaned
 
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
@@ -128,6 +205,10 @@ def build_preview(result, resource):
     )
 
 
+def imported_fields(resource):
+    return [f for f in resource.get_import_fields() if not f.readonly]
+
+
 class EditorialImportExportMixin(ImportExportMixin):
     """Import (CSV, XLSX) with a full preview and all-or-nothing writes; filtered export."""
 
@@ -179,11 +260,56 @@ class EditorialImportExportMixin(ImportExportMixin):
             **self.get_import_resource_kwargs(request)
         )
 
+    kept_uploads = KeptUploads()
+
+    def get_import_form_kwargs(self, request):
+        """Without a new file, the kept one the page offers (see KeptUploads)."""
+        kwargs = super().get_import_form_kwargs(request)
+        token = request.POST.get("kept_file")
+        if request.method == "POST" and token and "import_file" not in request.FILES:
+            kept = self.kept_uploads.open(token, request.user)
+            if kept is None:
+                request.kept_file_refused = True
+            else:
+                kwargs["files"] = MultiValueDict({"import_file": [kept]})
+        return kwargs
+
+    def create_import_form(self, request):
+        form = super().create_import_form(request)
+        if getattr(request, "kept_file_refused", False):
+            form.add_error(
+                "import_file",
+                _("The file kept from your last try is no longer there. Choose it again."),
+            )
+        return form
+
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
         context = getattr(response, "context_data", None)
-        if context is not None and context.get("result") is not None:
-            context["preview"] = build_preview(context["result"], self._import_resource(request))
+        if context is None:
+            return response
+        resource = self._import_resource(request)
+        # Read-only columns (a figure's scheme) are in every export, but an import skips them.
+        context["fields_list"] = [
+            (resource.get_display_name(), [f.column_name for f in imported_fields(resource)])
+        ]
+        context["ignored_columns"] = [
+            f.column_name for f in resource.get_import_fields() if f.readonly
+        ]
+        if context.get("result") is not None:
+            context["preview"] = build_preview(context["result"], resource)
+        form = context.get("form")
+        failed = (form is not None and form.errors) or (
+            context.get("result") is not None and "confirm_form" not in context
+        )
+        upload = form.files.get("import_file") if form is not None and form.files else None
+        if failed and upload is not None and upload.size <= MAX_UPLOAD_BYTES:
+            context["kept_file"] = {
+                "name": upload.name,
+                "token": self.kept_uploads.keep(upload, request.user),
+            }
+            # The browser may send the form without a new file now.
+            form.use_required_attribute = False
         return response
 
     def process_result(self, result, request):
