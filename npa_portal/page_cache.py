@@ -36,6 +36,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import get_max_age, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
@@ -190,12 +191,20 @@ def _cacheable_response(request, response):
 
 
 def _address(request):
-    """A digest of host and full path; None for a Host header Django refuses (it answers 400)."""
+    """A digest of language, host and full path; None for a Host header Django refuses (it
+    answers 400).
+
+    The language is the one LocaleMiddleware will choose: the path's prefix (/ja/, /en/), or
+    for an address outside the prefixes (sitemap.xml, the open data) the visitor's cookie or
+    Accept-Language, reduced to one of the site's languages, so those answers are stored once
+    per language and never served in the wrong one. / itself is never stored (never_cache).
+    """
     try:
         host = request.get_host()
     except DisallowedHost:
         return None
-    address = f"{host}{request.get_full_path()}".encode("utf-8", "replace")
+    language = translation.get_language_from_request(request, check_path=True)
+    address = f"{language}:{host}{request.get_full_path()}".encode("utf-8", "replace")
     return hashlib.md5(address, usedforsecurity=False).hexdigest()
 
 

@@ -1,6 +1,5 @@
-"""Content pages, the home page, search, and robots.txt."""
+"""Content pages, the home page and search."""
 
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -69,16 +68,6 @@ def page_detail(request, path):
             "last_updated": page.updated_at,
         },
     )
-
-
-@require_safe
-def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        f"Disallow: {reverse('admin:index')}",
-        f"Sitemap: {request.build_absolute_uri(reverse('pages:sitemap'))}",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 @require_safe

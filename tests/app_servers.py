@@ -63,10 +63,11 @@ def stop(process):
 class Redis:
     """A redis-server of its own on a free port, without persistence."""
 
-    def __init__(self):
+    def __init__(self, directory=None):
         outside_programs.require_command("redis", "redis-server")
         self.port = free_port()
         self.process = None
+        self.directory = directory  # where `stop(save=True)` keeps the data for the next start
 
     @property
     def url(self):
@@ -75,13 +76,18 @@ class Redis:
     def start(self):
         self.process = subprocess.Popen(
             ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
-            + ["--save", "", "--appendonly", "no"],
+            + ["--save", "", "--appendonly", "no"]
+            + (["--dir", str(self.directory)] if self.directory else []),
             stdout=subprocess.DEVNULL,
             start_new_session=True,
         )
         wait_for(lambda: outside_programs.redis_answers(self.url), 10, "redis-server")
 
-    def stop(self):
+    def stop(self, save=False):
+        """Stop it; with `save`, as a clean shutdown that writes the data for the next start."""
+        if self.process and save and self.process.poll() is None:
+            subprocess.run(["redis-cli", "-p", str(self.port), "shutdown", "save"], timeout=10)
+            self.process.wait(timeout=10)
         if self.process:
             stop(self.process)
 

@@ -2,7 +2,7 @@
 counters 回, 人, か国・地域 and件, dates as 2023年2月 and ranges as 2013～2016年."""
 
 import pytest
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import translation
 
 from core.text import month_year, year_range
@@ -12,8 +12,9 @@ from .builders import deployment, dispatch
 
 
 def japanese_text(client, url):
-    with translation.override("ja"):
-        response = client.get(url)
+    # The same page under /ja/ (translate_url reads `url` in its own language).
+    with translation.override(translation.get_language_from_path(url)):
+        response = client.get(translate_url(url, "ja"))
     assert response.status_code == 200
     return " ".join(response.content.decode().split())
 
