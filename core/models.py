@@ -46,7 +46,7 @@ def slug_not_empty(message):
 
 
 class SlugFromNameMixin:
-    """A unique `slug` filled in from `name` when left blank (in the form and on every save).
+    """A unique `slug` from the English `name` when left blank (in the form and on every save).
 
     The model declares its own `slug` field (its help text says what the slug is used for),
     lists `slug_not_empty(...)` in its constraints, and names `slug_fallback`, used when the
@@ -54,14 +54,17 @@ class SlugFromNameMixin:
     """
 
     slug_fallback = "item"
+    # The English name, whatever language the editor works in: addresses stay ASCII and alike
+    # in both languages.
+    slug_source = "name_en"
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(self, self.name, self.slug_fallback)
+            self.slug = unique_slug(self, getattr(self, self.slug_source), self.slug_fallback)
         super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()
         # Without a name the form reports the name; a slug made of the fallback would hide it.
-        if not self.slug and self.name:
-            self.slug = unique_slug(self, self.name, self.slug_fallback)
+        if not self.slug and getattr(self, self.slug_source):
+            self.slug = unique_slug(self, getattr(self, self.slug_source), self.slug_fallback)

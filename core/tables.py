@@ -45,7 +45,7 @@ class Column:
     # The CSV header when it should follow the page's language (the programs table as on
     # screen); otherwise `key`, a stable machine name.
     csv_header: str = ""
-    # The value's database path ("program__name") when it is a plain field: a CSV of many rows
+    # The value's database path ("program__name_en") when it is a plain field: a CSV of many rows
     # then reads its cells straight from the database (`database_cells`), not from objects.
     field: str = ""
     # For the data dictionary page and the workbook's "Columns" sheet: what a cell holds, and

@@ -57,6 +57,31 @@ def refuse_rows_where(name, table, columns, *, postgresql, sqlite, detail):
     return migrations.RunPython(_run(forward), _run(backward))
 
 
+def refuse_rows_where_again(name, table, columns, *, sqlite, **_other_dialects):
+    """The same trigger made again on SQLite, after a migration rebuilt its table.
+
+    Takes the arguments of the `refuse_rows_where(...)` that first made it. PostgreSQL keeps
+    triggers through every table change, so there it does nothing.
+    """
+    columns = ", ".join(columns)
+    forward = {
+        "postgresql": [],
+        "sqlite": [
+            statement
+            for event, event_sql in (("insert", "INSERT"), ("update", f"UPDATE OF {columns}"))
+            for statement in (
+                f"DROP TRIGGER IF EXISTS {name}_{event}",
+                f"""
+                CREATE TRIGGER {name}_{event} BEFORE {event_sql} ON {table}
+                WHEN {sqlite}
+                BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: {name}'); END
+                """,
+            )
+        ],
+    }
+    return migrations.RunPython(_run(forward), migrations.RunPython.noop)
+
+
 def _run(statements_by_vendor):
     def run(apps, schema_editor):
         statements = statements_by_vendor.get(schema_editor.connection.vendor)

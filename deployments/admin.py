@@ -108,11 +108,23 @@ class DisasterDeploymentAdmin(DeploymentsAdminMixin, EditorialImportExportMixin,
     list_display = ("month_year", "country", "place", "disaster", "team", "persons", "updated_at")
     list_display_links = ("month_year",)
     list_filter = ("disaster", "team", ("country", CountryFilter), DecadeListFilter)
-    search_fields = ("place", "summary")
+    search_fields = ("place_en", "place_ja", "summary_en", "summary_ja")
     ordering = ("-year", "-month", "country")
     fieldsets = (
-        (None, {"fields": (("year", "month"), "country", "place", "disaster", "team", "persons")}),
-        (_("Details"), {"fields": ("summary", "source_url")}),
+        (
+            None,
+            {
+                "fields": (
+                    ("year", "month"),
+                    "country",
+                    ("place_en", "place_ja"),
+                    "disaster",
+                    "team",
+                    "persons",
+                )
+            },
+        ),
+        (_("Details"), {"fields": (("summary_en", "summary_ja"), "source_url")}),
     )
 
     @admin.display(description=_("month & year"), ordering="year")
@@ -134,12 +146,31 @@ class ExpertDispatchAdmin(DeploymentsAdminMixin, EditorialImportExportMixin, His
         "partner",
     )
     list_display_links = ("years",)
-    list_filter = (("country", CountryFilter), StartDecadeListFilter, "partner")
-    search_fields = ("field_of_work", "partner", "description", "other_experts_role")
+    list_filter = (("country", CountryFilter), StartDecadeListFilter, "partner_en")
+    search_fields = (
+        "field_of_work_en",
+        "field_of_work_ja",
+        "partner_en",
+        "partner_ja",
+        "description_en",
+        "description_ja",
+        "other_experts_role_en",
+        "other_experts_role_ja",
+    )
     country_search_fields = ("country", "beneficiary")
     ordering = ("-start_year", "country")
     fieldsets = (
-        (None, {"fields": ("country", "beneficiary", ("start_year", "end_year"), "field_of_work")}),
+        (
+            None,
+            {
+                "fields": (
+                    "country",
+                    "beneficiary",
+                    ("start_year", "end_year"),
+                    ("field_of_work_en", "field_of_work_ja"),
+                )
+            },
+        ),
         (
             _("Experts"),
             {
@@ -149,11 +180,20 @@ class ExpertDispatchAdmin(DeploymentsAdminMixin, EditorialImportExportMixin, His
                 ),
                 "fields": (
                     ("long_term_experts", "short_term_experts", "other_experts"),
-                    "other_experts_role",
+                    ("other_experts_role_en", "other_experts_role_ja"),
                 ),
             },
         ),
-        (_("Details"), {"fields": ("partner", "description", "source_url")}),
+        (
+            _("Details"),
+            {
+                "fields": (
+                    ("partner_en", "partner_ja"),
+                    ("description_en", "description_ja"),
+                    "source_url",
+                )
+            },
+        ),
     )
 
     @admin.display(description=_("years"), ordering="start_year")

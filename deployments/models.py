@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from core.i18n import TranslatedText
 from core.models import TimeStampedModel
 
 from .summaries import DeploymentSummary, TeamTotal
@@ -137,11 +138,13 @@ class DisasterDeployment(TimeStampedModel):
     country = CountryField(
         _("country/region"), help_text=_("Where the disaster happened and the team worked.")
     )
-    place = models.CharField(
-        _("place"),
-        max_length=200,
-        blank=True,
-        help_text=_("Optional: city or area within the country, e.g. Kahramanmaraş."),
+    place = TranslatedText(
+        models.CharField(
+            _("place"),
+            max_length=200,
+            blank=True,
+            help_text=_("Optional: city or area within the country, e.g. Kahramanmaraş."),
+        )
     )
     disaster = models.CharField(
         _("disaster"),
@@ -164,8 +167,12 @@ class DisasterDeployment(TimeStampedModel):
         validators=[MinValueValidator(1)],
         help_text=_("Number of police officials sent; at least 1."),
     )
-    summary = models.TextField(
-        _("summary"), blank=True, help_text=_("Optional: a sentence or two on what the team did.")
+    summary = TranslatedText(
+        models.TextField(
+            _("summary"),
+            blank=True,
+            help_text=_("Optional: a sentence or two on what the team did."),
+        )
     )
     source_url = models.URLField(
         _("source link"),
@@ -346,27 +353,37 @@ class ExpertDispatch(TimeStampedModel):
             "stated."
         ),
     )
-    other_experts_role = models.CharField(
-        _("role of the other experts"),
-        max_length=100,
-        blank=True,
-        help_text=_("Optional: who the other experts were, e.g. judo instructors."),
+    other_experts_role = TranslatedText(
+        models.CharField(
+            _("role of the other experts"),
+            max_length=100,
+            blank=True,
+            help_text=_("Optional: who the other experts were, e.g. judo instructors."),
+        )
     )
-    field_of_work = models.CharField(
-        _("field of work"),
-        max_length=200,
-        help_text=_("What the experts worked on, e.g. community policing, the Koban system."),
+    field_of_work = TranslatedText(
+        models.CharField(
+            _("field of work"),
+            max_length=200,
+            help_text=_("What the experts worked on, e.g. community policing, the Koban system."),
+        )
     )
-    partner = models.CharField(
-        _("partner organization"),
-        max_length=200,
-        blank=True,
-        help_text=_("Optional: e.g. JICA."),
+    partner = TranslatedText(
+        models.CharField(
+            _("partner organization"),
+            max_length=200,
+            blank=True,
+            help_text=_("Optional: e.g. JICA."),
+        )
     )
-    description = models.TextField(
-        _("description"),
-        blank=True,
-        help_text=_("Optional: what the experts did, in a sentence or two, for the public page."),
+    description = TranslatedText(
+        models.TextField(
+            _("description"),
+            blank=True,
+            help_text=_(
+                "Optional: what the experts did, in a sentence or two, for the public page."
+            ),
+        )
     )
     source_url = models.URLField(
         _("source link"),
@@ -411,7 +428,7 @@ class ExpertDispatch(TimeStampedModel):
                 ),
             ),
             models.UniqueConstraint(
-                fields=["country", "beneficiary", "start_year", "field_of_work"],
+                fields=["country", "beneficiary", "start_year", "field_of_work_en"],
                 name="dispatch_unique_country_year_field",
                 violation_error_message=_(
                     "This dispatch is already recorded (same country, beneficiary, first year "

@@ -2,7 +2,8 @@
 
 A row is matched to the database by what makes it unique (a deployment: year, month, country
 and team; a dispatch: host, beneficiary, first year and field of work), so a partner's file
-needs no database ids. Countries may be ISO codes or English names.
+needs no database ids. Countries may be ISO codes or English names. Texts kept in both
+languages have an English column named as before (`summary`) and a Japanese one (`summary_ja`).
 """
 
 from django.utils.translation import gettext as _
@@ -23,19 +24,21 @@ class DisasterDeploymentResource(EditorialResource):
             "year",
             "month",
             "country",
-            "place",
+            "place_en",
             "disaster",
             "team",
             "persons",
-            "summary",
+            "summary_en",
             "source_url",
+            "place_ja",
+            "summary_ja",
         )
         import_id_fields = ("year", "month", "country", "team")
 
 
 class ExpertDispatchResource(EditorialResource):
     required_columns = ("country", "start_year", "field_of_work")
-    row_key = ("country", "beneficiary", "start_year", "field_of_work")
+    row_key = ("country", "beneficiary", "start_year", "field_of_work_en")
 
     class Meta(EditorialResource.Meta):
         model = ExpertDispatch
@@ -48,10 +51,14 @@ class ExpertDispatchResource(EditorialResource):
             "long_term_experts",
             "short_term_experts",
             "other_experts",
-            "other_experts_role",
-            "field_of_work",
-            "partner",
-            "description",
+            "other_experts_role_en",
+            "field_of_work_en",
+            "partner_en",
+            "description_en",
             "source_url",
+            "other_experts_role_ja",
+            "field_of_work_ja",
+            "partner_ja",
+            "description_ja",
         )
-        import_id_fields = ("country", "beneficiary", "start_year", "field_of_work")
+        import_id_fields = ("country", "beneficiary", "start_year", "field_of_work_en")

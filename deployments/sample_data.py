@@ -36,7 +36,7 @@ EXTRA_DEPLOYMENTS = [
         "disaster": DisasterType.EARTHQUAKE,
         "team": Team.RESCUE,
         "persons": 23,
-        "summary": (
+        "summary_en": (
             "Police officials joined the rescue team sent after the earthquakes in the "
             "south-east of the country."
         ),
@@ -48,29 +48,31 @@ EXTRA_DEPLOYMENTS = [
 # Our own short descriptions and partners, by (host code, first year).
 DISPATCH_DETAILS = {
     ("ID", 2020): {
-        "partner": "JICA",
-        "description": (
+        "partner_en": "JICA",
+        "description_en": (
             "Advisers from the Japanese police helped the Indonesian National Police build up "
             "its crime-fighting capacity and adapt the Koban (neighborhood police box) system."
         ),
     },
     ("TL", 2011): {
-        "description": "Japanese police experts advised the national police on community policing.",
+        "description_en": (
+            "Japanese police experts advised the national police on community policing."
+        ),
     },
     ("TL", 2013): {
-        "description": (
+        "description_en": (
             "A longer period of advice and guidance on community policing for the national police."
         ),
     },
     ("TR", 2011): {
-        "description": (
+        "description_en": (
             "Judo instructors from the Japanese police taught Afghan police officers during a "
             "training program organized by the Turkish National Police. The number of "
             "instructors is not given."
         ),
     },
     ("TR", 2015): {
-        "description": (
+        "description_en": (
             "Short-term experts supported a course in Türkiye for young women officers of the "
             "Afghan police. The number of experts is not given."
         ),
@@ -141,7 +143,7 @@ def dispatch_rows():
                 "beneficiary": "" if beneficiary == host else beneficiary,
                 "start_year": start,
                 "end_year": None if end == start else end,
-                "field_of_work": line["field"],
+                "field_of_work_en": line["field"],
                 **DISPATCH_DETAILS.get((host, start), {}),
                 **dict.fromkeys(NONE_OF_THESE.get((host, start), ()), 0),
             },
@@ -151,7 +153,7 @@ def dispatch_rows():
             count = line["experts"].strip()
             record[KIND_FIELDS[kind]] = int(count) if count else None
             if kind in OTHER_ROLES:
-                record["other_experts_role"] = OTHER_ROLES[kind]
+                record["other_experts_role_en"] = OTHER_ROLES[kind]
     return list(records.values())
 
 

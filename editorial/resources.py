@@ -17,6 +17,7 @@ from import_export import fields, resources, widgets
 from import_export.resources import Diff
 from import_export.results import Error, RowResult
 
+from core.i18n import SOURCE_LANGUAGE
 from core.tables import FORMULA_PREFIXES, neutralise
 
 # C0 control characters other than tab, line feed and carriage return.
@@ -160,6 +161,17 @@ def widget_for(model_field):
     return TextWidget()
 
 
+def column_name(field_name, django_field):
+    """A file's column for a model field: its name, but `summary` for the English `summary_en`.
+
+    A text kept in both languages has two columns; the English one keeps the name it had before
+    the Japanese column existed, so older files still import. The Japanese one is `summary_ja`.
+    """
+    if getattr(django_field, "_translated_field_language_code", "") == SOURCE_LANGUAGE:
+        return field_name.removesuffix(f"_{SOURCE_LANGUAGE}")
+    return field_name
+
+
 class EditorialResource(resources.ModelResource):
     """Base of the admin's resources: all-or-nothing checks, duplicates, history, safe export.
 
@@ -183,7 +195,7 @@ class EditorialResource(resources.ModelResource):
     def field_from_django_field(cls, field_name, django_field, readonly):
         return fields.Field(
             attribute=field_name,
-            column_name=field_name,
+            column_name=column_name(field_name, django_field),
             widget=widget_for(django_field),
             readonly=readonly,
         )

@@ -13,8 +13,8 @@ from .models import Page, Section, Status
 BODY_HELP = _(
     "Markdown: a blank line between paragraphs, ## for a sub-heading, - for a list, "
     "*emphasis*, **bold**, [text](https://address) for a link, | for tables. "
-    "Live figures are written in double brackets, such as [[jdr.deployments]]; the list "
-    "below gives each one's meaning and value today. "
+    "Live figures are written in double brackets, such as [[jdr.deployments]]; the folded "
+    "list “live figures you can use” gives each one's meaning and value today. "
     "A mistyped name is marked in the preview and left out for visitors."
 )
 ORDER_STEP = 10
@@ -67,9 +67,12 @@ class SectionFormFields:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name == "body":
+        if db_field.name == "body_en":
+            # The list once per section, under the first of its two texts.
             field.help_text = format_html("{}{}", BODY_HELP, live_figures_help())
-        elif db_field.name == "heading":
+        elif db_field.name == "body_ja":
+            field.help_text = BODY_HELP
+        elif db_field.name in ("heading_en", "heading_ja"):
             field.help_text = HEADING_HELP
         elif db_field.name == "order":
             field.help_text = ORDER_HELP
@@ -99,7 +102,7 @@ class SectionInline(SectionFormFields, admin.StackedInline):
     model = Section
     formset = SectionFormSet
     extra = 0
-    fields = [("order", "heading"), "body", ("block", "scheme")]
+    fields = ["order", ("heading_en", "heading_ja"), ("body_en", "body_ja"), ("block", "scheme")]
     autocomplete_fields = ["scheme"]
     ordering = ["order", "pk"]
 
@@ -109,7 +112,8 @@ class PageAdmin(HistoryAdmin):
     """Editors write and preview drafts; only holders of "Can publish pages" change the status."""
 
     list_display = [
-        "title",
+        "title_en",
+        "title_ja",
         "path",
         "status",
         "show_in_navigation",
@@ -118,15 +122,35 @@ class PageAdmin(HistoryAdmin):
         "updated_at",
     ]
     list_filter = ["status", "show_in_navigation", "show_in_footer"]
-    search_fields = ["title", "slug", "summary", "sections__heading", "sections__body"]
+    search_fields = [
+        "title_en",
+        "title_ja",
+        "slug",
+        "summary_en",
+        "summary_ja",
+        "sections__heading_en",
+        "sections__heading_ja",
+        "sections__body_en",
+        "sections__body_ja",
+    ]
     list_select_related = ["parent"]
     autocomplete_fields = ["parent"]
-    prepopulated_fields = {"slug": ["title"]}
+    prepopulated_fields = {"slug": ["title_en"]}
     readonly_fields = ["preview", "created_at", "updated_at"]
     fieldsets = [
         (
             None,
-            {"fields": ["title", "menu_label", "slug", "parent", "summary", "status", "preview"]},
+            {
+                "fields": [
+                    ("title_en", "title_ja"),
+                    ("menu_label_en", "menu_label_ja"),
+                    "slug",
+                    "parent",
+                    ("summary_en", "summary_ja"),
+                    "status",
+                    "preview",
+                ]
+            },
         ),
         (
             _("Menu and footer"),
@@ -203,6 +227,18 @@ class SectionAdmin(SectionFormFields, HistoryAdmin):
     list_display = ["__str__", "page", "order", "block"]
     list_filter = ["block"]
     list_select_related = ["page"]
-    search_fields = ["heading", "body", "page__title"]
+    search_fields = [
+        "heading_en",
+        "heading_ja",
+        "body_en",
+        "body_ja",
+        "page__title_en",
+        "page__title_ja",
+    ]
     autocomplete_fields = ["page", "scheme"]
-    fields = [("page", "order"), "heading", "body", ("block", "scheme")]
+    fields = [
+        ("page", "order"),
+        ("heading_en", "heading_ja"),
+        ("body_en", "body_ja"),
+        ("block", "scheme"),
+    ]

@@ -14,6 +14,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.i18n import TranslatedText
 from core.models import TimeStampedModel
 
 from .data_pages import DATA_PAGE_ORDERS
@@ -68,19 +69,23 @@ class PageQuerySet(models.QuerySet):
 
     def in_navigation(self):
         return (
-            self.published().filter(show_in_navigation=True).order_by("navigation_order", "title")
+            self.published()
+            .filter(show_in_navigation=True)
+            .order_by("navigation_order", "title_en")
         )
 
     def in_navigation_or_footer(self):
         return (
             self.published()
             .filter(Q(show_in_navigation=True) | Q(show_in_footer=True))
-            .order_by("navigation_order", "title")
+            .order_by("navigation_order", "title_en")
         )
 
 
 class Page(TimeStampedModel):
-    title = models.CharField(_("title"), max_length=200, help_text=_("The page's main heading."))
+    title = TranslatedText(
+        models.CharField(_("title"), max_length=200, help_text=_("The page's main heading."))
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=100,
@@ -107,13 +112,15 @@ class Page(TimeStampedModel):
         editable=False,
         help_text=_("The slugs of the parents and of this page, joined by “/”."),
     )
-    summary = models.CharField(
-        _("summary"),
-        max_length=300,
-        blank=True,
-        help_text=_(
-            "One or two sentences: shown in listings and search results, and to search engines."
-        ),
+    summary = TranslatedText(
+        models.CharField(
+            _("summary"),
+            max_length=300,
+            blank=True,
+            help_text=_(
+                "One or two sentences: shown in listings and search results, and to search engines."
+            ),
+        )
     )
     status = models.CharField(
         _("status"),
@@ -125,15 +132,17 @@ class Page(TimeStampedModel):
             "“Can publish pages” permission."
         ),
     )
-    menu_label = models.CharField(
-        _("menu label"),
-        max_length=60,
-        blank=True,
-        help_text=_(
-            "Optional: a short name for the menu, the breadcrumbs and the footer when the title "
-            "is a long official name, e.g. “Research and Training Center” for the center. The "
-            "heading and the browser tab keep the full title."
-        ),
+    menu_label = TranslatedText(
+        models.CharField(
+            _("menu label"),
+            max_length=60,
+            blank=True,
+            help_text=_(
+                "Optional: a short name for the menu, the breadcrumbs and the footer when the "
+                "title is a long official name, e.g. “Research and Training Center” for the "
+                "center. The heading and the browser tab keep the full title."
+            ),
+        )
     )
     show_in_navigation = models.BooleanField(
         _("show in the menu"), default=False, help_text=_("List this page in the header menu.")
@@ -163,7 +172,7 @@ class Page(TimeStampedModel):
     objects = PageQuerySet.as_manager()
 
     class Meta:
-        ordering = ["navigation_order", "title"]
+        ordering = ["navigation_order", "title_en"]
         verbose_name = _("page")
         verbose_name_plural = _("pages")
         permissions = [("publish_page", _("Can publish pages"))]
@@ -294,21 +303,25 @@ class Section(models.Model):
         verbose_name=_("page"),
         help_text=_("The page this section is shown on."),
     )
-    heading = models.CharField(
-        _("heading"),
-        max_length=200,
-        blank=True,
-        help_text=_("Optional. May contain figures such as [[jdr.deployments]]."),
+    heading = TranslatedText(
+        models.CharField(
+            _("heading"),
+            max_length=200,
+            blank=True,
+            help_text=_("Optional. May contain figures such as [[jdr.deployments]]."),
+        )
     )
-    body = models.TextField(
-        _("text"),
-        blank=True,
-        help_text=_(
-            "Markdown: blank line between paragraphs, ## for a sub-heading, - for a list, "
-            "[text](https://address) for a link, | for tables. Live figures: "
-            "[[jdr.deployments]], [[jdr.persons]], [[programs.latest_year]], "
-            "[[countries.reached]] and others (an unknown name is marked in the preview)."
-        ),
+    body = TranslatedText(
+        models.TextField(
+            _("text"),
+            blank=True,
+            help_text=_(
+                "Markdown: blank line between paragraphs, ## for a sub-heading, - for a list, "
+                "[text](https://address) for a link, | for tables. Live figures: "
+                "[[jdr.deployments]], [[jdr.persons]], [[programs.latest_year]], "
+                "[[countries.reached]] and others (an unknown name is marked in the preview)."
+            ),
+        )
     )
     block = models.CharField(
         _("live data block"),
@@ -338,7 +351,7 @@ class Section(models.Model):
         verbose_name_plural = _("sections")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(heading="", body="", block=""),
+                condition=~Q(heading_en="", heading_ja="", body_en="", body_ja="", block=""),
                 name="pages_section_not_empty",
                 violation_error_message=_("Give the section a heading, some text or a block."),
             ),

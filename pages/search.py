@@ -12,12 +12,13 @@ most RESULTS_PER_KIND rows (with the full count).
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.db.models.lookups import Contains
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+from django.utils.translation import override, pgettext
 from django_countries import countries
 
+from core.i18n import CONTENT_LANGUAGES, column, content_language
 from deployments.models import DisasterDeployment, DisasterType, ExpertDispatch
 from deployments.text import other_country_names
 from programs.models import Program
@@ -57,25 +58,39 @@ class ResultGroup:
     results: list[Result] = field(default_factory=list)
 
 
-def matching_country_codes(text):
-    """ISO codes whose name, or one of their other English names, contains `text`."""
+def _names_in(languages, names):
+    """`names()` (a list of (value, label) pairs) evaluated in each of `languages`."""
+    for language in languages:
+        with override(language):
+            yield from [(value, str(label)) for value, label in names()]
+
+
+def matching_country_codes(text, languages=CONTENT_LANGUAGES):
+    """ISO codes whose name in one of `languages` (「トルコ」, "Türkiye"), or one of their other
+    English names, contains `text`."""
     folded = fold(text)
     other = other_country_names()
-    return [
-        code
-        for code, name in countries
-        if any(folded in fold(str(each)) for each in [name, *other.get(code, ())])
-    ]
+    names = [*_names_in(languages, lambda: list(countries))]
+    names += [(code, name) for code, more in other.items() for name in more]
+    return list(dict.fromkeys(code for code, name in names if folded in fold(name)))
 
 
-def _matching_choices(choices, text):
+def _matching_choices(choices, text, languages=CONTENT_LANGUAGES):
     folded = fold(text)
-    return [value for value, label in choices if folded in fold(str(label))]
+    labels = _names_in(languages, lambda: choices)
+    return list(dict.fromkeys(value for value, label in labels if folded in fold(label)))
 
 
-def _contains(field, term):
-    """Q: the field contains the term, accents and case aside."""
-    return Q(Contains(Folded(field), fold(term)))
+def _contains(field, term, languages=CONTENT_LANGUAGES):
+    """Q: the text, in one of `languages`, contains the term, accents and case aside.
+
+    `field` is a text kept in both languages ("title", "scheme__name"). Japanese needs no word
+    splitting: a substring match finds 「援助隊」 in 「国際緊急援助隊」 on both databases.
+    """
+    condition = Q()
+    for language in languages:
+        condition |= Q(Contains(Folded(f"{field}_{language}"), fold(term)))
+    return condition
 
 
 def search_terms(text):
@@ -95,37 +110,57 @@ def _all_terms(terms, condition):
     return combined
 
 
-def _page_condition(term):
+def _page_condition(term, languages=CONTENT_LANGUAGES):
     in_sections = Section.objects.filter(
-        _contains("heading", term) | _contains("body", term)
+        _contains("heading", term, languages) | _contains("body", term, languages)
     ).values("page")
-    return _contains("title", term) | _contains("summary", term) | Q(pk__in=in_sections)
-
-
-def _program_condition(term):
     return (
-        _contains("name", term) | _contains("description", term) | _contains("scheme__name", term)
+        _contains("title", term, languages)
+        | _contains("summary", term, languages)
+        | Q(pk__in=in_sections)
     )
 
 
-def _deployment_condition(term):
+def _program_condition(term, languages=CONTENT_LANGUAGES):
     return (
-        Q(country__in=matching_country_codes(term))
-        | Q(disaster__in=_matching_choices(DisasterType.choices, term))
-        | _contains("place", term)
-        | _contains("summary", term)
+        _contains("name", term, languages)
+        | _contains("description", term, languages)
+        | _contains("scheme__name", term, languages)
     )
 
 
-def _dispatch_condition(term):
-    codes = matching_country_codes(term)
+def _deployment_condition(term, languages=CONTENT_LANGUAGES):
+    return (
+        Q(country__in=matching_country_codes(term, languages))
+        | Q(disaster__in=_matching_choices(DisasterType.choices, term, languages))
+        | _contains("place", term, languages)
+        | _contains("summary", term, languages)
+    )
+
+
+def _dispatch_condition(term, languages=CONTENT_LANGUAGES):
+    codes = matching_country_codes(term, languages)
     return (
         Q(country__in=codes)
         | Q(beneficiary__in=codes)
-        | _contains("field_of_work", term)
-        | _contains("partner", term)
-        | _contains("description", term)
+        | _contains("field_of_work", term, languages)
+        | _contains("partner", term, languages)
+        | _contains("description", term, languages)
     )
+
+
+def _matches(queryset, terms, condition):
+    """The rows where every term matches in either language, those matching in the page's own
+    language first (`own_language` 0, the others 1), in one query."""
+    own = _all_terms(terms, lambda term: condition(term, (content_language(),)))
+    return queryset.filter(_all_terms(terms, condition)).annotate(
+        own_language=Case(When(own, then=Value(0)), default=Value(1))
+    )
+
+
+def _own_language_first(queryset):
+    """The queryset in its own order, but the rows matching in the page's language first."""
+    return queryset.order_by("own_language", *queryset.query.order_by)
 
 
 def _group(kind, slug, queryset, to_result):
@@ -137,39 +172,34 @@ def _group(kind, slug, queryset, to_result):
 def search(text):
     """Results grouped by kind, each group with its total count: eight queries at most.
 
-    Every word of the query must match (in any field of the row): "Nepal earthquake" finds the
-    earthquake deployments to Nepal. Public rows only: published pages and programs.
+    Every word of the query must match (in any field of the row, in either language): "Nepal
+    earthquake" finds the earthquake deployments to Nepal, 「トルコ 地震」 the one to Türkiye. Rows
+    that match in the page's own language come first. Public rows only: published pages and
+    programs.
     """
     terms = search_terms(text)
-    pages = Page.objects.published().filter(_all_terms(terms, _page_condition))
-    programs = (
-        Program.objects.published()
-        .filter(_all_terms(terms, _program_condition))
-        .select_related("scheme")
-    )
-    deployments = DisasterDeployment.objects.filter(
-        _all_terms(terms, _deployment_condition)
-    ).newest_first()
-    dispatches = ExpertDispatch.objects.filter(
-        _all_terms(terms, _dispatch_condition)
-    ).newest_first()
+    title, name = column("title"), column("name")
+    pages = _matches(Page.objects.published(), terms, _page_condition)
+    programs = _matches(Program.objects.published(), terms, _program_condition)
+    deployments = _matches(DisasterDeployment.objects.all(), terms, _deployment_condition)
+    dispatches = _matches(ExpertDispatch.objects.all(), terms, _dispatch_condition)
     groups = [
         _group(
             _("Pages"),
             "pages",
-            pages.order_by("title"),
+            _own_language_first(pages.order_by(title, "title_en")),
             lambda page: Result(page.title, page.get_absolute_url(), page.summary),
         ),
         _group(
             _("Training programs"),
             "programs",
-            programs.order_by("name"),
+            _own_language_first(programs.select_related("scheme").order_by(name, "name_en")),
             lambda program: Result(program.name, program.get_absolute_url(), program.scheme.name),
         ),
         _group(
             _("Disaster relief deployments"),
             "deployments",
-            deployments,
+            _own_language_first(deployments.newest_first()),
             lambda deployment: Result(
                 str(deployment), deployment.get_absolute_url(), deployment.get_disaster_display()
             ),
@@ -177,7 +207,7 @@ def search(text):
         _group(
             _("Expert dispatches"),
             "dispatches",
-            dispatches,
+            _own_language_first(dispatches.newest_first()),
             lambda dispatch: Result(
                 pgettext("search result: host country and field of work", "%(country)s: %(field)s")
                 % {"country": dispatch.country.name, "field": dispatch.field_of_work},

@@ -54,10 +54,11 @@ class YearsRunFilter(admin.SimpleListFilter):
 
 @admin.register(Scheme)
 class SchemeAdmin(HistoryAdmin):
-    list_display = ["name", "slug", "display_order", "program_count"]
+    list_display = ["name_en", "name_ja", "slug", "display_order", "program_count"]
     list_editable = ["display_order"]
-    search_fields = ["name", "slug", "description"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name_en", "name_ja", "slug", "description_en", "description_ja"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    fields = [("name_en", "name_ja"), "slug", ("description_en", "description_ja"), "display_order"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(program_count=Count("programs"))
@@ -82,7 +83,7 @@ class YearEntryLinkMixin:
 
 class AnnualFigureInline(admin.TabularInline):
     model = AnnualFigure
-    fields = ["year", "participants", "countries", "note"]
+    fields = ["year", "participants", "countries", "note_en", "note_ja"]
     extra = 1
     ordering = ["year"]
 
@@ -92,7 +93,8 @@ class ProgramAdmin(YearEntryLinkMixin, HistoryAdmin):
     change_list_template = "admin/programs/change_list_with_year_entry.html"
     scheme_filter = "scheme__id__exact"
     list_display = [
-        "name",
+        "name_en",
+        "name_ja",
         "scheme",
         "published",
         "display_order",
@@ -103,9 +105,24 @@ class ProgramAdmin(YearEntryLinkMixin, HistoryAdmin):
     ]
     list_filter = ["scheme", "published", YearsRunFilter, RanInYearFilter]
     list_select_related = ["scheme"]
-    search_fields = ["name", "slug", "description", "scheme__name"]
+    search_fields = [
+        "name_en",
+        "name_ja",
+        "slug",
+        "description_en",
+        "description_ja",
+        "scheme__name_en",
+        "scheme__name_ja",
+    ]
     autocomplete_fields = ["scheme"]
-    fields = ["name", "slug", "scheme", "description", "display_order", "published"]
+    fields = [
+        ("name_en", "name_ja"),
+        "slug",
+        "scheme",
+        ("description_en", "description_ja"),
+        "display_order",
+        "published",
+    ]
     inlines = [AnnualFigureInline]
     # Figures are yearly data with their own history (imports, the one-year page): reverting
     # a program's text leaves them alone unless the box is ticked.
@@ -117,7 +134,7 @@ class ProgramAdmin(YearEntryLinkMixin, HistoryAdmin):
 
     def get_prepopulated_fields(self, request, obj=None):
         # The slug is the public address: made once from the name, then kept (see readonly).
-        return {} if obj else {"slug": ["name"]}
+        return {} if obj else {"slug": ["name_en"]}
 
     def get_readonly_fields(self, request, obj=None):
         readonly = ["slug"] if obj else []
@@ -170,14 +187,19 @@ class AnnualFigureAdmin(YearEntryLinkMixin, EditorialImportExportMixin, HistoryA
     change_list_template = "admin/programs/change_list_with_year_entry.html"
     scheme_filter = "program__scheme__id__exact"
     resource_classes = [AnnualFigureResource]
-    list_display = ["program", "scheme", "year", "participants", "countries", "note"]
+    list_display = ["program", "scheme", "year", "participants", "countries", "note_en", "note_ja"]
     list_filter = ["year", "program__scheme", "program__published"]
     list_select_related = ["program__scheme"]
-    search_fields = ["program__name", "note"]
+    search_fields = ["program__name_en", "program__name_ja", "note_en", "note_ja"]
     autocomplete_fields = ["program"]
-    ordering = ["program__scheme__display_order", "program__display_order", "program__name", "year"]
+    ordering = [
+        "program__scheme__display_order",
+        "program__display_order",
+        "program__name_en",
+        "year",
+    ]
 
-    @admin.display(description=_("scheme"), ordering="program__scheme__name")
+    @admin.display(description=_("scheme"), ordering="program__scheme__name_en")
     def scheme(self, figure):
         return figure.program.scheme
 

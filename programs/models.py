@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.i18n import TranslatedText, shown_text, unique_when_filled
 from core.models import SlugFromNameMixin, TimeStampedModel, slug_not_empty
 
 FIRST_YEAR = 1950
@@ -36,13 +37,15 @@ def last_allowed_year():
 class Scheme(SlugFromNameMixin, TimeStampedModel):
     slug_fallback = "scheme"
 
-    name = models.CharField(
-        _("name"),
-        max_length=200,
-        unique=True,
-        help_text=_(
-            "Shown as the caption of this scheme's table, e.g. the JICA co-creation programs."
-        ),
+    name = TranslatedText(
+        models.CharField(
+            _("name"),
+            max_length=200,
+            unique=True,
+            help_text=_(
+                "Shown as the caption of this scheme's table, e.g. the JICA co-creation programs."
+            ),
+        )
     )
     slug = models.SlugField(
         _("slug"),
@@ -53,10 +56,12 @@ class Scheme(SlugFromNameMixin, TimeStampedModel):
             "Used in links and by content pages that embed the table. Filled in from the name."
         ),
     )
-    description = models.TextField(
-        _("short description"),
-        blank=True,
-        help_text=_("One or two sentences shown above the table."),
+    description = TranslatedText(
+        models.TextField(
+            _("short description"),
+            blank=True,
+            help_text=_("One or two sentences shown above the table."),
+        )
     )
     display_order = models.PositiveIntegerField(
         _("display order"),
@@ -67,11 +72,12 @@ class Scheme(SlugFromNameMixin, TimeStampedModel):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["display_order", "name"]
+        ordering = ["display_order", "name_en"]
         verbose_name = _("scheme")
         verbose_name_plural = _("schemes")
         constraints = [
             slug_not_empty(_("A scheme needs a slug.")),
+            unique_when_filled("name_ja", _("Another scheme already has this Japanese name.")),
         ]
 
     def __str__(self):
@@ -108,11 +114,13 @@ class ProgramQuerySet(models.QuerySet):
 class Program(SlugFromNameMixin, TimeStampedModel):
     slug_fallback = "program"
 
-    name = models.CharField(
-        _("name"),
-        max_length=200,
-        unique=True,
-        help_text=_("The program's title as it appears in the table."),
+    name = TranslatedText(
+        models.CharField(
+            _("name"),
+            max_length=200,
+            unique=True,
+            help_text=_("The program's title as it appears in the table."),
+        )
     )
     slug = models.SlugField(
         _("slug"),
@@ -131,10 +139,12 @@ class Program(SlugFromNameMixin, TimeStampedModel):
         verbose_name=_("scheme"),
         help_text=_("The table this program belongs to."),
     )
-    description = models.TextField(
-        _("description"),
-        blank=True,
-        help_text=_("Optional. Shown on the program's own page."),
+    description = TranslatedText(
+        models.TextField(
+            _("description"),
+            blank=True,
+            help_text=_("Optional. Shown on the program's own page."),
+        )
     )
     display_order = models.PositiveIntegerField(
         _("display order"),
@@ -151,13 +161,14 @@ class Program(SlugFromNameMixin, TimeStampedModel):
     objects = ProgramQuerySet.as_manager()
 
     class Meta:
-        ordering = ["display_order", "name"]
+        ordering = ["display_order", "name_en"]
         verbose_name = _("program")
         verbose_name_plural = _("programs")
         # Editors enter programs; what the public sees is the Publishers' call.
         permissions = [("publish_program", _("Can publish and unpublish programs"))]
         constraints = [
             slug_not_empty(_("A program needs a slug.")),
+            unique_when_filled("name_ja", _("Another program already has this Japanese name.")),
         ]
 
     def __str__(self):
@@ -174,8 +185,13 @@ class FigureRow(NamedTuple):
     year: int
     participants: int
     countries: int
-    note: str
+    note_en: str
+    note_ja: str
     program_id: int
+
+    @property
+    def note(self):
+        return shown_text(self, "note").text
 
 
 class AnnualFigureQuerySet(models.QuerySet):
@@ -202,9 +218,11 @@ class AnnualFigureQuerySet(models.QuerySet):
         """
         programs = Program.objects.filter(pk__in=self.values("program_id")).select_related("scheme")
         by_id = {program.pk: program for program in programs}
-        values = self.values_list("program_id", "year", "participants", "countries", "note")
-        for program_id, year, participants, countries, note in values.iterator(chunk_size):
-            yield FigureRow(by_id[program_id], year, participants, countries, note, program_id)
+        values = self.values_list(
+            "program_id", "year", "participants", "countries", "note_en", "note_ja"
+        )
+        for program_id, *cells in values.iterator(chunk_size):
+            yield FigureRow(by_id[program_id], *cells, program_id)
 
     def participants_by_scheme_and_year(self):
         """{(scheme_id, year): participants}: the totals row of each scheme's table, in one query.
@@ -264,11 +282,13 @@ class AnnualFigure(TimeStampedModel):
             "participants, as each country sends at least one officer."
         ),
     )
-    note = models.CharField(
-        _("note"),
-        max_length=300,
-        blank=True,
-        help_text=_("Optional, shown on the program's page, e.g. 'held online'."),
+    note = TranslatedText(
+        models.CharField(
+            _("note"),
+            max_length=300,
+            blank=True,
+            help_text=_("Optional, shown on the program's page, e.g. 'held online'."),
+        )
     )
 
     history = HistoricalRecords()

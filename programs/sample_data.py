@@ -15,8 +15,8 @@ DATA_FILE = Path(__file__).resolve().parent / "data" / "training_program_figures
 
 SCHEME = {
     "slug": "jica-knowledge-co-creation",
-    "name": "JICA Knowledge Co-Creation Programs (Group & Region Focus)",
-    "description": (
+    "name_en": "JICA Knowledge Co-Creation Programs (Group & Region Focus)",
+    "description_en": (
         "Group courses in Japan, planned with the Japan International Cooperation Agency, "
         "that bring together police officers from several countries around one subject."
     ),
@@ -78,8 +78,8 @@ def load():
             program, created = Program.objects.get_or_create(
                 slug=slugify(name),
                 defaults={
-                    "name": name,
-                    "description": DESCRIPTIONS.get(name, ""),
+                    "name_en": name,
+                    "description_en": DESCRIPTIONS.get(name, ""),
                     "scheme": scheme,
                     "display_order": len(programs) + 1,
                     "published": True,

@@ -12,6 +12,7 @@ from operator import attrgetter
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.i18n import shown_text, translated_html
 from core.tables import Column
 
 # Tidy table (figures.csv): one row per AnnualFigure.
@@ -23,19 +24,21 @@ COUNTRIES_MEANING = _(
 PERSONS = _("persons")
 COUNTRIES = _("countries and regions")
 
+# Machine-readable: the columns keep their names in both languages ("program" and "scheme" hold
+# the English names, as they always did); the Japanese names follow in their own columns.
 FIGURE_COLUMNS = [
     Column(
         "program",
         _("Program"),
-        lambda figure: figure.program.name,
-        field="program__name",
+        lambda figure: figure.program.name_en,
+        field="program__name_en",
         description=_("The training program's name."),
     ),
     Column(
         "scheme",
         _("Scheme"),
-        lambda figure: figure.program.scheme.name,
-        field="program__scheme__name",
+        lambda figure: figure.program.scheme.name_en,
+        field="program__scheme__name_en",
         description=_("The scheme the program belongs to (who runs it with Japan's police)."),
     ),
     Column(
@@ -64,6 +67,20 @@ FIGURE_COLUMNS = [
         description=COUNTRIES_MEANING,
         unit=COUNTRIES,
     ),
+    Column(
+        "program_ja",
+        _("Program (Japanese)"),
+        lambda figure: figure.program.name_ja,
+        field="program__name_ja",
+        description=_("The training program's name in Japanese (blank until translated)."),
+    ),
+    Column(
+        "scheme_ja",
+        _("Scheme (Japanese)"),
+        lambda figure: figure.program.scheme.name_ja,
+        field="program__scheme__name_ja",
+        description=_("The scheme's name in Japanese (blank until translated)."),
+    ),
 ]
 
 # One program's page: one row per year (a YearRow), blank where the program was not held.
@@ -71,7 +88,7 @@ PROGRAM_YEAR_COLUMNS = [
     Column("year", _("Year"), attrgetter("year"), numeric=True),
     Column("participants", _("Participants"), attrgetter("participants"), numeric=True),
     Column("countries", _("Countries"), attrgetter("countries"), numeric=True),
-    Column("note", _("Note"), attrgetter("note")),
+    Column("note", _("Note"), attrgetter("note"), display=lambda row: translated_html(row, "note")),
 ]
 
 # Wide table (the page and table.csv): the program, then two columns per year.
@@ -131,11 +148,18 @@ class YearRow:
     year: int
     participants: int | None = None
     countries: int | None = None
-    note: str = ""
+    note_en: str = ""
+    note_ja: str = ""
+
+    @property
+    def note(self):
+        return shown_text(self, "note").text
 
     @classmethod
     def from_figure(cls, figure):
-        return cls(figure.year, figure.participants, figure.countries, figure.note)
+        return cls(
+            figure.year, figure.participants, figure.countries, figure.note_en, figure.note_ja
+        )
 
 
 @dataclass

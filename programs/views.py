@@ -21,9 +21,9 @@ def _figures(first, last):
         .select_related("program__scheme")
         .order_by(
             "program__scheme__display_order",
-            "program__scheme__name",
+            "program__scheme__name_en",
             "program__display_order",
-            "program__name",
+            "program__name_en",
             "year",
         )
     )
@@ -122,7 +122,7 @@ def detail(request, slug):
         {
             "program": program,
             "columns": columns,
-            "rows": [(row, [column.cell(row) for column in columns[1:]]) for row in rows],
+            "rows": [(row, [column.text(row) for column in columns[1:]]) for row in rows],
             "totals": totals,
             "span": {"first": first, "last": last, "years": len(rows)},
             "chart": program_chart(program, rows),

@@ -181,6 +181,8 @@ class AppServer:
         self.extra_env = env
         self.process = None
         self.log = site.tmp / f"gunicorn-{self.port}.log"
+        self.tmpdir = site.tmp / f"tmp-{self.port}"
+        self.tmpdir.mkdir()
 
     @property
     def url(self):
@@ -191,7 +193,9 @@ class AppServer:
             [GUNICORN, "npa_portal.wsgi", "--bind", f"127.0.0.1:{self.port}"]
             + ["--workers", str(self.workers), "--timeout", "30", "--graceful-timeout", "1"],
             cwd=ROOT,
-            env=self.site.env(**self.extra_env),
+            # A temporary folder of its own, as on another machine (an import waiting in /tmp
+            # between preview and confirm would otherwise pass from one server to the other).
+            env=self.site.env(TMPDIR=str(self.tmpdir), **self.extra_env),
             stdout=self.log.open("w"),
             stderr=subprocess.STDOUT,
             start_new_session=True,

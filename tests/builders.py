@@ -11,6 +11,8 @@ from deployments.models import DisasterDeployment, DisasterType, ExpertDispatch,
 from pages.models import Page, Section, Status
 from programs.models import AnnualFigure, Program, Scheme
 
+from .i18n_builders import english_columns
+
 # Training programs.
 
 REFERENCE_CSV = (
@@ -33,16 +35,19 @@ def reference_rows():
 
 
 def make_scheme(name="Police-run programs", **kwargs):
-    return Scheme.objects.create(name=name, **kwargs)
+    return Scheme.objects.create(**english_columns(Scheme, {"name": name, **kwargs}))
 
 
 def default_scheme():
-    return Scheme.objects.get_or_create(name="Police-run programs")[0]
+    return Scheme.objects.get_or_create(name_en="Police-run programs")[0]
 
 
 def make_program(name="Forensic Science", scheme=None, published=True, **kwargs):
     return Program.objects.create(
-        name=name, scheme=scheme or default_scheme(), published=published, **kwargs
+        **english_columns(
+            Program,
+            {"name": name, "scheme": scheme or default_scheme(), "published": published, **kwargs},
+        )
     )
 
 
@@ -52,7 +57,7 @@ def make_figure(program=None, year=2019, participants=10, countries=8, **kwargs)
         year=year,
         participants=participants,
         countries=countries,
-        **kwargs,
+        **english_columns(AnnualFigure, kwargs),
     )
 
 
@@ -83,13 +88,13 @@ def deployment(**fields):
         "persons": 5,
     }
     values.update(fields)
-    return DisasterDeployment.objects.create(**values)
+    return DisasterDeployment.objects.create(**english_columns(DisasterDeployment, values))
 
 
 def dispatch(**fields):
     values = {"country": "ID", "start_year": 2018, "field_of_work": "community policing"}
     values.update(fields)
-    return ExpertDispatch.objects.create(**values)
+    return ExpertDispatch.objects.create(**english_columns(ExpertDispatch, values))
 
 
 def many_deployments(count):
@@ -107,7 +112,7 @@ def many_dispatches(count):
         ExpertDispatch(
             country=("ID", "TL", "TR", "PH")[index % 4],
             start_year=1990 + index % 30,
-            field_of_work=f"field {index}",
+            field_of_work_en=f"field {index}",
             long_term_experts=(None, 1, 2)[index % 3],
         )
         for index in range(count)
@@ -120,11 +125,11 @@ def many_dispatches(count):
 
 def make_page(title="About us", slug=None, parent=None, status=Status.PUBLISHED, **fields):
     page = Page(
-        title=title,
+        title_en=title,
         slug=slug or title.lower().replace(" ", "-"),
         parent=parent,
         status=status,
-        **fields,
+        **english_columns(Page, fields),
     )
     page.save()
     return page
@@ -133,4 +138,5 @@ def make_page(title="About us", slug=None, parent=None, status=Status.PUBLISHED,
 def make_section(page, heading="A section", body="Some text.", order=None, **fields):
     if order is None:
         order = page.sections.count() + 1
-    return Section.objects.create(page=page, heading=heading, body=body, order=order, **fields)
+    fields = english_columns(Section, {"heading": heading, "body": body, **fields})
+    return Section.objects.create(page=page, order=order, **fields)

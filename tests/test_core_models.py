@@ -17,7 +17,7 @@ SLUGGED = [Scheme, Program]
 def build(model, name, **fields):
     if model is Program:
         fields.setdefault("scheme", default_scheme())
-    return model(name=name, **fields)
+    return model(name_en=name, **fields)
 
 
 @pytest.mark.parametrize("model", SLUGGED)
@@ -47,7 +47,7 @@ def test_clean_without_a_name_reports_the_name_not_a_made_up_slug(model):
     row = build(model, "")
     with pytest.raises(Exception) as error:
         row.full_clean()
-    assert "name" in error.value.message_dict
+    assert "name_en" in error.value.message_dict
     assert row.slug == ""
 
 

@@ -30,8 +30,8 @@ def content(db):
     program = make_program("Forensic Science")
     make_figure(program, year=2020, participants=12, countries=9)
     deployment(place="Ankara")
-    about = Page.objects.create(title="About", slug="about", status=Status.PUBLISHED)
-    Section.objects.create(page=about, body="Some **text**.", order=1)
+    about = Page.objects.create(title_en="About", slug="about", status=Status.PUBLISHED)
+    Section.objects.create(page=about, body_en="Some **text**.", order=1)
     Section.objects.create(page=about, block=Block.DISASTER_RELIEF, order=2)
     return program
 

@@ -50,7 +50,7 @@ def test_disaster_relief_csv_round_trip(client):
     }
     from_database = set(
         DisasterDeployment.objects.values_list(
-            "year", "month", "country", "place", "disaster", "team", "persons"
+            "year", "month", "country", "place_en", "disaster", "team", "persons"
         )
     )
     assert from_csv == from_database

@@ -38,7 +38,7 @@ def _database_refuses(**fields):
 def _database_refuses_dispatch(**fields):
     with pytest.raises(IntegrityError), transaction.atomic():
         ExpertDispatch.objects.create(
-            **{"country": "ID", "start_year": 2018, "field_of_work": "x", **fields}
+            **{"country": "ID", "start_year": 2018, "field_of_work_en": "x", **fields}
         )
 
 
@@ -150,7 +150,7 @@ def test_taiwan_is_a_country_or_region():
 
 
 def test_end_year_cannot_be_before_start_year_in_form_and_database():
-    bad = ExpertDispatch(country="TL", start_year=2016, end_year=2013, field_of_work="x")
+    bad = ExpertDispatch(country="TL", start_year=2016, end_year=2013, field_of_work_en="x")
     assert "cannot be before the first year" in _validation_error(bad)
     _database_refuses_dispatch(start_year=2016, end_year=2013)
 
@@ -163,30 +163,32 @@ def test_expert_count_may_be_none_sent_or_not_stated(field):
 
 def test_a_dispatch_cannot_send_nobody_in_form_and_database():
     nobody = dict.fromkeys(("long_term_experts", "short_term_experts", "other_experts"), 0)
-    bad = ExpertDispatch(country="ID", start_year=2018, field_of_work="x", **nobody)
+    bad = ExpertDispatch(country="ID", start_year=2018, field_of_work_en="x", **nobody)
     assert "A dispatch sends at least one expert" in _validation_error(bad)
     _database_refuses_dispatch(**nobody)
 
 
 def test_beneficiary_is_blank_when_host_benefits_in_form_and_database():
-    bad = ExpertDispatch(country="ID", beneficiary="ID", start_year=2018, field_of_work="x")
+    bad = ExpertDispatch(country="ID", beneficiary="ID", start_year=2018, field_of_work_en="x")
     assert "Leave the beneficiary blank" in _validation_error(bad)
     _database_refuses_dispatch(beneficiary="ID")
 
 
 def test_dispatch_cannot_start_in_a_future_year():
-    bad = ExpertDispatch(country="ID", start_year=timezone.localdate().year + 1, field_of_work="x")
+    bad = ExpertDispatch(
+        country="ID", start_year=timezone.localdate().year + 1, field_of_work_en="x"
+    )
     assert "cannot be later than this year" in _validation_error(bad)
 
 
 def test_duplicate_dispatch_is_refused_in_form_and_database():
-    dispatch(country="TR", beneficiary="AF", start_year=2011, field_of_work="judo")
+    dispatch(country="TR", beneficiary="AF", start_year=2011, field_of_work_en="judo")
     duplicate = ExpertDispatch(
-        country="TR", beneficiary="AF", start_year=2011, field_of_work="judo"
+        country="TR", beneficiary="AF", start_year=2011, field_of_work_en="judo"
     )
     assert "already recorded" in _validation_error(duplicate)
     _database_refuses_dispatch(
-        country="TR", beneficiary="AF", start_year=2011, field_of_work="judo"
+        country="TR", beneficiary="AF", start_year=2011, field_of_work_en="judo"
     )
 
 

@@ -37,7 +37,7 @@ def test_every_dispatch_figure_matches_the_source(sample_deployments):
             record = ExpertDispatch.objects.get(
                 country__in=["ID", "TL", "TR"],
                 start_year=line["start_year"],
-                field_of_work=line["field"],
+                field_of_work_en=line["field"],
             )
             if line["kind"]:
                 expected = int(line["experts"]) if line["experts"] else None

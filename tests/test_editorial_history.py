@@ -241,7 +241,8 @@ def test_a_deleted_page_and_its_sections_come_back(staff_client):
     staff_client.post(reverse("admin:pages_page_restore", args=[page_record.history_id]))
     restored = Page.objects.get(pk=page_id)
     assert (restored.path, restored.status) == ("experts-abroad", Status.DRAFT)
-    assert list(restored.sections.values_list("pk", "body")) == [(section_id, "Asia and Africa.")]
+    sections = list(restored.sections.values_list("pk", "body_en"))
+    assert sections == [(section_id, "Asia and Africa.")]
     assert restored.history.count() == 3
 
 
@@ -322,7 +323,7 @@ def test_reverting_a_page_puts_its_sections_back(staff_client, page_edited_since
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.summary == "First words."
-    assert list(page.sections.values_list("pk", "heading", "body")) == [
+    assert list(page.sections.values_list("pk", "heading_en", "body_en")) == [
         (first.pk, "Where", "Asia and Africa."),
         (second.pk, "Since when", "Since 1990."),
     ]
@@ -336,7 +337,7 @@ def test_reverting_a_page_puts_its_sections_back(staff_client, page_edited_since
     ]
     assert Section.history.filter(id=second.pk).latest().history_change_reason == reason
     assert first.history.latest().history_change_reason == reason
-    removed = Section.history.get(heading="Who", history_type="-")
+    removed = Section.history.get(heading_en="Who", history_type="-")
     assert removed.history_change_reason == reason
     assert removed.history_user.username == "staff"
     listing = staff_client.get(reverse("admin:pages_section_recently_deleted"))
@@ -349,7 +350,7 @@ def test_reverting_without_the_box_leaves_the_sections(staff_client, page_edited
     staff_client.post(url, revert_data(staff_client, url, put_back=False))
     page.refresh_from_db()
     assert page.summary == "First words."
-    assert list(page.sections.values_list("heading", flat=True)) == ["Where", "Who"]
+    assert list(page.sections.values_list("heading_en", flat=True)) == ["Where", "Who"]
     first.refresh_from_db()
     assert first.body == "Asia, Africa and Latin America."
 
@@ -408,7 +409,7 @@ def test_reverting_a_program_puts_its_figures_back(staff_client):
 def test_reverting_sections_is_all_or_nothing(staff_client, page_edited_since):
     page, version, first, _second = page_edited_since
     # As if the rules had tightened since: the deleted section would now be empty.
-    Section.history.filter(heading="Since when").update(heading="", body="")
+    Section.history.filter(heading_en="Since when").update(heading_en="", body_en="")
     url = reverse("admin:pages_page_simple_history", args=[page.pk, version.pk])
     response = staff_client.post(url, revert_data(staff_client, url))
     assert response.status_code == 302
@@ -417,7 +418,7 @@ def test_reverting_sections_is_all_or_nothing(staff_client, page_edited_since):
     assert "Give the section a heading, some text or a block." in message
     page.refresh_from_db()
     assert page.summary == "Second words."
-    assert list(page.sections.values_list("heading", flat=True)) == ["Where", "Who"]
+    assert list(page.sections.values_list("heading_en", flat=True)) == ["Where", "Who"]
     first.refresh_from_db()
     assert first.body == "Asia, Africa and Latin America."
     assert page.history.count() == 2

@@ -137,7 +137,7 @@ def test_a_file_without_a_required_column_is_refused(staff_client, forensic):
     assert "confirm_form" not in response.context
     assert response.context["preview"].file_errors == [
         "The file has no “countries” column. The first row must name the columns: "
-        "program, scheme, year, participants, countries, note."
+        "program, scheme, year, participants, countries, program_ja, scheme_ja, note, note_ja."
     ]
 
 

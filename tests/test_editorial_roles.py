@@ -140,9 +140,9 @@ def test_editor_saves_programs_as_drafts_and_cannot_publish(editor_client):
     response = editor_client.get(reverse("admin:programs_program_add"))
     assert "published" not in response.context["adminform"].form.fields
     data = {
-        "name": "Forensic Science",
+        "name_en": "Forensic Science",
         "scheme": str(scheme.pk),
-        "description": "",
+        "description_en": "",
         "display_order": "0",
         "published": "on",  # ignored: the field is read-only for Editors
         "figures-TOTAL_FORMS": "0",
@@ -151,7 +151,7 @@ def test_editor_saves_programs_as_drafts_and_cannot_publish(editor_client):
         "figures-MAX_NUM_FORMS": "1000",
     }
     assert editor_client.post(reverse("admin:programs_program_add"), data).status_code == 302
-    program = Program.objects.get(name="Forensic Science")
+    program = Program.objects.get(name_en="Forensic Science")
     assert program.published is False
     changelist = editor_client.get(reverse("admin:programs_program_changelist"))
     program_admin = admin.site._registry[Program]
@@ -178,10 +178,10 @@ def test_publisher_publishes_programs(publisher_client):
 
 def page_form(**values):
     return {
-        "title": "Experts abroad",
+        "title_en": "Experts abroad",
         "slug": "experts-abroad",
         "parent": "",
-        "summary": "",
+        "summary_en": "",
         "status": Status.PUBLISHED,
         "navigation_order": "0",
         "sections-TOTAL_FORMS": "0",

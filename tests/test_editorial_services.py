@@ -104,7 +104,7 @@ def test_revert_of_inline_rows_is_all_or_nothing():
     page.save()
     page.sections.get().delete()
     # The deleted section would now break the rule that a section says something.
-    Section.history.filter(heading="Since when").update(heading="", body="")
+    Section.history.filter(heading_en="Since when").update(heading_en="", body_en="")
 
     with pytest.raises(RevertFailed, match="Nothing was reverted: the sections cannot be put back"):
         revert(version, plans=inline_plans(version, [(Section, None)]))

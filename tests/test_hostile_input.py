@@ -61,18 +61,18 @@ def active_content(html):
 
 def _hostile_world(text):
     """One of everything public, with `text` in every free-text field."""
-    scheme = Scheme.objects.create(name=f"Scheme {text}"[:120], slug="hostile-scheme")
+    scheme = Scheme.objects.create(name_en=f"Scheme {text}"[:120], slug="hostile-scheme")
     scheme.description = text
     scheme.save()
     program = Program.objects.create(
-        name=f"Program {text}"[:200],
+        name_en=f"Program {text}"[:200],
         slug="hostile-program",
         scheme=scheme,
-        description=text,
+        description_en=text,
         published=True,
     )
     AnnualFigure.objects.create(
-        program=program, year=2019, participants=12, countries=3, note=text[:200]
+        program=program, year=2019, participants=12, countries=3, note_en=text[:200]
     )
     DisasterDeployment.objects.create(
         year=2011,
@@ -81,28 +81,30 @@ def _hostile_world(text):
         disaster=DisasterType.EARTHQUAKE,
         team=Team.RESCUE,
         persons=5,
-        place=text[:200],
-        summary=text,
+        place_en=text[:200],
+        summary_en=text,
     )
     ExpertDispatch.objects.create(
         country="ID",
         beneficiary="TL",
         start_year=2015,
-        field_of_work=text[:200],
-        partner=text[:200],
-        description=text,
+        field_of_work_en=text[:200],
+        partner_en=text[:200],
+        description_en=text,
         other_experts=1,
-        other_experts_role=text[:100],
+        other_experts_role_en=text[:100],
     )
     page = Page.objects.create(
-        title=text[:200], slug="hostile", summary=text[:300], status=Status.PUBLISHED
+        title_en=text[:200], slug="hostile", summary_en=text[:300], status=Status.PUBLISHED
     )
-    Section.objects.create(page=page, heading=text[:200], body=text, order=1)
-    Section.objects.create(page=page, body=f"Intro\n\n{text}\n\n- {text}", order=2)
+    Section.objects.create(page=page, heading_en=text[:200], body_en=text, order=1)
+    Section.objects.create(page=page, body_en=f"Intro\n\n{text}\n\n- {text}", order=2)
     Section.objects.create(page=page, block=Block.DISASTER_RELIEF, order=3)
     Section.objects.create(page=page, block=Block.PROGRAMS_TABLE, scheme=scheme, order=4)
-    Page.objects.create(title="Home", slug="home", summary=text[:300], status=Status.PUBLISHED)
-    Section.objects.create(page=Page.objects.get(slug="home"), heading=text[:200], order=1)
+    Page.objects.create(
+        title_en="Home", slug="home", summary_en=text[:300], status=Status.PUBLISHED
+    )
+    Section.objects.create(page=Page.objects.get(slug="home"), heading_en=text[:200], order=1)
     return program
 
 

@@ -8,8 +8,9 @@ from django.test import Client
 from django.urls import reverse
 
 from core.figures import LiveFigures
-from pages.models import Block, Page, Status
+from pages.models import Block, Page, Section, Status
 from tests.builders import deployment, make_page, make_section
+from tests.i18n_builders import english_columns
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +19,10 @@ ADD_URL = reverse("admin:pages_page_add")
 
 def page_data(sections=(), **values):
     data = {
-        "title": "Experts abroad",
+        "title_en": "Experts abroad",
         "slug": "experts-abroad",
         "parent": "",
-        "summary": "Who goes where.",
+        "summary_en": "Who goes where.",
         "status": Status.PUBLISHED,
         "navigation_order": "0",
         "sections-TOTAL_FORMS": str(len(sections)),
@@ -31,8 +32,9 @@ def page_data(sections=(), **values):
     }
     for index, section in enumerate(sections):
         for name in ("order", "heading", "body", "block", "scheme"):
-            data[f"sections-{index}-{name}"] = section.get(name, "")
-    data.update(values)
+            column = next(iter(english_columns(Section, {name: None})))
+            data[f"sections-{index}-{column}"] = section.get(name, "")
+    data.update(english_columns(Page, values))
     return data
 
 
@@ -135,8 +137,8 @@ def test_sections_are_reordered_by_their_order_field(client, publisher):
                 f"sections-{index}-id": str(section.pk),
                 f"sections-{index}-page": str(page.pk),
                 f"sections-{index}-order": order,
-                f"sections-{index}-heading": section.heading,
-                f"sections-{index}-body": section.body,
+                f"sections-{index}-heading_en": section.heading_en,
+                f"sections-{index}-body_en": section.body_en,
                 f"sections-{index}-block": "",
                 f"sections-{index}-scheme": "",
             }
@@ -182,8 +184,8 @@ def _existing_sections(page):
                 f"sections-{index}-id": str(section.pk),
                 f"sections-{index}-page": str(page.pk),
                 f"sections-{index}-order": str(section.order),
-                f"sections-{index}-heading": section.heading,
-                f"sections-{index}-body": section.body,
+                f"sections-{index}-heading_en": section.heading_en,
+                f"sections-{index}-body_en": section.body_en,
                 f"sections-{index}-block": section.block,
                 f"sections-{index}-scheme": section.scheme_id or "",
             }
@@ -237,7 +239,7 @@ def test_staff_create_preview_publish_and_find_a_page_in_menu_search_and_sitemap
     change = reverse("admin:pages_page_change", args=[page.pk])
     data = page_data(title="Relief abroad", slug="relief-abroad", show_in_navigation="on")
     data.update(_existing_sections(page))
-    data["summary"] = page.summary
+    data["summary_en"] = page.summary_en
     assert client.post(change, data).status_code == 302
     page.refresh_from_db()
     assert page.status == Status.PUBLISHED

@@ -30,7 +30,7 @@ def test_renaming_a_parent_moves_its_descendants():
 
 @pytest.mark.parametrize("slug", ["programs", "deployments", "countries", "search", "admin"])
 def test_top_level_slug_cannot_hide_a_data_address(slug):
-    page = Page(title="Clash", slug=slug, status=Status.DRAFT)
+    page = Page(title_en="Clash", slug=slug, status=Status.DRAFT)
     with pytest.raises(ValidationError) as error:
         page.full_clean()
     assert "slug" in error.value.message_dict
@@ -40,7 +40,7 @@ def test_top_level_slug_cannot_hide_a_data_address(slug):
 
 def test_reserved_slug_is_allowed_below_a_parent():
     parent = make_page("About")
-    page = Page(title="Our programs", slug="programs", parent=parent)
+    page = Page(title_en="Our programs", slug="programs", parent=parent)
     page.full_clean()
     page.save()
     assert page.get_absolute_url() == "/en/about/programs/"
@@ -50,7 +50,7 @@ def test_slug_is_unique_among_siblings_only():
     first, second = make_page("First"), make_page("Second")
     make_page("History", parent=first)
     make_page("History", parent=second)  # a cousin may share the slug
-    clash = Page(title="History again", slug="history", parent=first)
+    clash = Page(title_en="History again", slug="history", parent=first)
     with pytest.raises(ValidationError):
         clash.full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -59,7 +59,7 @@ def test_slug_is_unique_among_siblings_only():
 
 def test_top_level_slug_is_unique():
     make_page("About")
-    clash = Page(title="About 2", slug="about")
+    clash = Page(title_en="About 2", slug="about")
     with pytest.raises(ValidationError):
         clash.full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -85,7 +85,7 @@ def test_nesting_depth_is_limited():
     page = None
     for level in range(4):
         page = make_page(f"Level {level}", parent=page)
-    too_deep = Page(title="Level 4", slug="level-4", parent=page)
+    too_deep = Page(title_en="Level 4", slug="level-4", parent=page)
     with pytest.raises(ValidationError) as error:
         too_deep.full_clean()
     assert "parent" in error.value.message_dict
@@ -102,14 +102,14 @@ def test_published_needs_every_ancestor_published():
 
 def test_programs_table_needs_a_scheme_and_only_it_has_one():
     page = make_page()
-    without_scheme = Section(page=page, heading="Table", block=Block.PROGRAMS_TABLE)
+    without_scheme = Section(page=page, heading_en="Table", block=Block.PROGRAMS_TABLE)
     with pytest.raises(ValidationError) as error:
         without_scheme.full_clean()
     assert "scheme" in error.value.message_dict
     with pytest.raises(IntegrityError), transaction.atomic():
         without_scheme.save()
     stray_scheme = Section(
-        page=page, heading="List", block=Block.EXPERT_DISPATCHES, scheme=make_scheme()
+        page=page, heading_en="List", block=Block.EXPERT_DISPATCHES, scheme=make_scheme()
     )
     with pytest.raises(ValidationError):
         stray_scheme.full_clean()
@@ -119,7 +119,7 @@ def test_programs_table_needs_a_scheme_and_only_it_has_one():
 
 def test_empty_section_is_refused():
     page = make_page()
-    empty = Section(page=page, heading="", body="", block="")
+    empty = Section(page=page, heading_en="", body_en="", block="")
     with pytest.raises(ValidationError):
         empty.full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -155,8 +155,8 @@ def test_page_addresses_resolve_exactly_as_deep_as_pages_may_nest():
 
 def test_the_admin_address_is_reserved_wherever_it_is_configured(settings):
     settings.ADMIN_URL = "staff-7f3a/"
-    page = Page(title="Staff", slug="staff-7f3a", status=Status.PUBLISHED)
+    page = Page(title_en="Staff", slug="staff-7f3a", status=Status.PUBLISHED)
     with pytest.raises(ValidationError) as error:
         page.full_clean()
     assert "slug" in error.value.message_dict
-    Page(title="Sub", slug="staff-7f3a", parent=make_page("Top")).full_clean()  # not top-level
+    Page(title_en="Sub", slug="staff-7f3a", parent=make_page("Top")).full_clean()  # not top-level

@@ -62,7 +62,7 @@ def test_center_page_tells_its_history_and_both_kinds_of_training(sample_site, c
     html = client.get(page.get_absolute_url()).content.decode()
     text = _text(html)
     assert "April 1985" in text and "April 2006" in text
-    headings = list(page.sections.values_list("heading", flat=True))
+    headings = list(page.sections.values_list("heading_en", flat=True))
     assert headings == [
         "From institute to center",
         "Courses for Japanese police officers",
@@ -72,7 +72,7 @@ def test_center_page_tells_its_history_and_both_kinds_of_training(sample_site, c
 
 def test_cooperation_sections_carry_the_live_blocks(sample_site):
     page = Page.objects.get(path="international-cooperation/technical-assistance")
-    sections = list(page.sections.values_list("heading", "block"))
+    sections = list(page.sections.values_list("heading_en", "block"))
     assert sections == [
         ("Promoting cooperation", ""),
         ("Training programs", Block.PROGRAMS_TABLE),
@@ -104,7 +104,7 @@ def test_sample_page_states_the_live_numbers_once(sample_site, client):
 
 def test_home_introduction_reads_right_where_it_is_placed(sample_site, client):
     intro = Page.objects.get(parent=None, slug=HOME_SLUG)
-    body = " ".join(intro.sections.values_list("body", flat=True))
+    body = " ".join(intro.sections.values_list("body_en", flat=True))
     html = client.get("/en/").content.decode()
     # The introduction's sections follow the key figures: it must not point "below" to them.
     assert html.index('id="key-figures-heading"') < html.index("Police forces in many countries")

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from programs import sample_data
 from programs.models import AnnualFigure, Program, Scheme
+from tests.i18n_builders import english_columns
 
 pytestmark = pytest.mark.django_db
 
@@ -38,13 +39,13 @@ def inline_data(*rows):
 
 def program_data(scheme, **values):
     return {
-        "name": "Forensic Science",
+        "name_en": "Forensic Science",
         "slug": "forensic-science",
         "scheme": str(scheme.pk),
-        "description": "",
+        "description_en": "",
         "display_order": "9",
         "published": "on",
-        **values,
+        **english_columns(Program, values),
     }
 
 
@@ -107,7 +108,7 @@ def test_staff_add_a_program_with_its_figures(staff_client, scheme):
     data = program_data(scheme) | inline_data((2019, 12, 7), (2020, 9, 9))
     response = staff_client.post(reverse("admin:programs_program_add"), data)
     assert response.status_code == 302
-    program = Program.objects.get(name="Forensic Science")
+    program = Program.objects.get(name_en="Forensic Science")
     assert program.slug == "forensic-science"
     assert list(program.figures.values_list("year", "participants", "countries")) == [
         (2019, 12, 7),
@@ -121,14 +122,14 @@ def test_adding_a_program_with_a_bad_figure_saves_nothing(staff_client, scheme):
     response = staff_client.post(reverse("admin:programs_program_add"), data)
     assert response.status_code == 200
     assert "each country sends at least one participant" in response.content.decode()
-    assert not Program.objects.filter(name="Forensic Science").exists()
+    assert not Program.objects.filter(name_en="Forensic Science").exists()
 
 
 def test_adding_the_same_year_twice_is_refused(staff_client, scheme):
     data = program_data(scheme) | inline_data((2019, 12, 7), (2019, 9, 9))
     response = staff_client.post(reverse("admin:programs_program_add"), data)
     assert response.status_code == 200
-    assert not Program.objects.filter(name="Forensic Science").exists()
+    assert not Program.objects.filter(name_en="Forensic Science").exists()
 
 
 def test_renaming_a_program_keeps_its_slug(staff_client, scheme):
@@ -240,8 +241,8 @@ def test_one_year_page_clearing_a_row_deletes_that_year(staff_client, scheme):
 
 
 def test_one_year_page_refuses_a_program_of_another_scheme(staff_client, scheme):
-    other = Scheme.objects.create(name="Other")
-    stray = Program.objects.create(name="Stray", scheme=other, published=True)
+    other = Scheme.objects.create(name_en="Other")
+    stray = Program.objects.create(name_en="Stray", scheme=other, published=True)
     programs = list(Program.objects.published().filter(scheme=scheme))
     data = year_entry_data(programs, {})
     data["form-0-program"] = str(stray.pk)

@@ -12,13 +12,13 @@ from tests.builders import make_figure, make_program, make_scheme
 pytestmark = pytest.mark.django_db
 
 FigureForm = modelform_factory(
-    AnnualFigure, fields=["program", "year", "participants", "countries", "note"]
+    AnnualFigure, fields=["program", "year", "participants", "countries", "note_en"]
 )
 NEXT_YEAR = timezone.localdate().year + 1
 
 
 def figure_form(program, **values):
-    data = {"program": program.pk, "year": 2019, "participants": 10, "countries": 8, "note": ""}
+    data = {"program": program.pk, "year": 2019, "participants": 10, "countries": 8, "note_en": ""}
     return FigureForm(data={**data, **values})
 
 
@@ -140,7 +140,7 @@ def test_database_refuses_an_update_that_breaks_a_rule():
 def test_database_refuses_duplicate_program_names_and_slugs():
     program = make_program(name="Community Policing")
     with pytest.raises(IntegrityError), transaction.atomic():
-        Program.objects.create(name="Community Policing", scheme=program.scheme)
+        Program.objects.create(name_en="Community Policing", scheme=program.scheme)
     with pytest.raises(IntegrityError), transaction.atomic():
         Program.objects.filter(pk=program.pk).update(slug="")
 

@@ -12,10 +12,12 @@ pytestmark = pytest.mark.django_db
 
 def snapshot():
     return (
-        list(Scheme.objects.values_list("slug", "name", "updated_at")),
-        list(Program.objects.values_list("slug", "name", "published", "updated_at")),
+        list(Scheme.objects.values_list("slug", "name_en", "updated_at")),
+        list(Program.objects.values_list("slug", "name_en", "published", "updated_at")),
         list(
-            AnnualFigure.objects.values_list("program__name", "year", "participants", "countries")
+            AnnualFigure.objects.values_list(
+                "program__name_en", "year", "participants", "countries"
+            )
         ),
     )
 
@@ -39,7 +41,7 @@ def test_sample_data_loads_eight_programs_and_thirty_figures():
 
 def test_programs_keep_the_source_table_order():
     sample_data.load()
-    assert list(Program.objects.values_list("name", flat=True))[:2] == [
+    assert list(Program.objects.values_list("name_en", flat=True))[:2] == [
         "Organization Management for Senior Police Officers",
         "Community Policing",
     ]
@@ -75,6 +77,6 @@ def test_a_program_staff_deleted_does_not_come_back():
 
 
 def test_nothing_is_loaded_next_to_staff_data():
-    Scheme.objects.create(name="Programs run by the police alone")
+    Scheme.objects.create(name_en="Programs run by the police alone")
     assert sample_data.load() == {"schemes": 0, "programs": 0, "annual figures": 0}
     assert Scheme.objects.count() == 1 and not Program.objects.exists()

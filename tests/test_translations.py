@@ -262,8 +262,8 @@ def sample(db):
 
 
 def japanese_pages():
-    """Every public page type, addressed in Japanese (reverse() adds /ja/ once the URLs have
-    language prefixes)."""
+    """Every public page type, addressed in Japanese: reverse() under translation.override
+    gives the /ja/ addresses."""
     pages = [
         reverse("pages:home"),
         reverse("programs:index"),
@@ -292,7 +292,7 @@ def staff_written_headings():
         return frozenset(
             str(text).strip()
             for text in [
-                *Section.objects.values_list("heading", flat=True),
+                *(section.heading for section in Section.objects.all()),
                 *(page.title for page in Page.objects.all()),
                 *(page.short_title for page in Page.objects.all()),
             ]
@@ -309,7 +309,7 @@ def test_no_english_interface_string_on_japanese_pages(client, sample, english):
             response = client.get(path, HTTP_ACCEPT_LANGUAGE="ja")
             assert response.status_code == 200, path
             html = response.content.decode()
-            assert "国際" in html, path  # really rendered in Japanese
+            assert '<html lang="ja">' in html and "国際" in html, path  # really Japanese
             if left := english_left(html, english, content):
                 found[path] = left
     assert found == {}
@@ -352,7 +352,15 @@ def test_the_programs_table_csv_follows_the_language_and_the_tidy_csvs_keep_thei
         tidy = header_and_first_row(reverse("programs:figures_csv"))
         deployments = header_and_first_row(reverse("deployments:disaster_relief_csv"))
     assert table[0] == ["研修", "2016年 参加人数", "2016年 参加国数"]
-    assert tidy[0] == ["program", "scheme", "year", "participants", "countries"]
+    assert tidy[0] == [
+        "program",
+        "scheme",
+        "year",
+        "participants",
+        "countries",
+        "program_ja",
+        "scheme_ja",
+    ]
     # Machine names, and the cells in the page's language (country and disaster names).
     assert deployments[0][:4] == ["year", "month", "country_code", "country"]
     assert any(cell in deployments[1] for cell in ["地震", "津波", "ビル倒壊", "洪水", "暴風雨"])
@@ -426,6 +434,7 @@ def test_no_english_interface_string_on_japanese_admin_pages(staff_client, sampl
         for path in admin_pages():
             response = staff_client.get(path, HTTP_ACCEPT_LANGUAGE="ja")
             assert response.status_code == 200, path
+            assert '<html lang="ja"' in response.content.decode(), path  # the staff's language
             if left := english_left(response.content.decode(), english, content):
                 found[path] = left
     assert found == {}
