@@ -6,9 +6,6 @@ in between), a preview that names every row new / changed / unchanged / error wi
 values, and export permissions that follow the roles.
 """
 
-import secrets
-import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,48 +38,8 @@ STATUS_LABELS = {
 }
 
 
-class KeptUploads:
-    """An uploaded file kept between two tries of the upload step, so that after an error (a
-    row naming a program not entered yet, no format chosen) the editor need not choose it again.
-
-    The page carries a signed token naming the kept copy and its owner; the copies live in the
-    system's temporary folder and are removed after a day.
-    """
-
-    SALT = "editorial.imports.kept"
-    MAX_AGE = 24 * 60 * 60
-
-    def __init__(self, folder=None):
-        self.folder = Path(folder or Path(tempfile.gettempdir()) / "npa-portal-imports")
-
-    def keep(self, upload, user):
-        """Store the upload; returns the token that names it for this user."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self.remove_old()
-        stored = secrets.token_hex(16)
-        upload.seek(0)
-        with (self.folder / stored).open("wb") as copy:
-            for chunk in upload.chunks():
-                copy.write(chunk)
-        return signing.dumps({"file": stored, "name": upload.name, "user": user.pk}, salt=self.SALT)
-
-    def open(self, token, user):
-        """The kept upload the token names, as a new upload, or None when it is not (or no
-        longer) there for this user."""
-        try:
-            kept = signing.loads(token, salt=self.SALT, max_age=self.MAX_AGE)
-        except signing.BadSignature:
-            return None
-        path = self.folder / kept["file"]
-        if kept["user"] != user.pk or not path.is_file():
-            return None
-        return SimpleUploadedFile(kept["name"], path.read_bytes())
-
-    def remove_old(self):
-        limit = time.time() - self.MAX_AGE
-        for path in self.folder.iterdir():
-            if path.stat().st_mtime < limit:
-                path.unlink(missing_ok=True)
+KEPT_FILE_SALT = "editorial.imports.kept"
+KEPT_FILE_MAX_AGE = 24 * 60 * 60
 
 
 class LimitedImportForm(ImportForm):
@@ -260,14 +217,46 @@ class EditorialImportExportMixin(ImportExportMixin):
             **self.get_import_resource_kwargs(request)
         )
 
-    kept_uploads = KeptUploads()
+    # After an error (a row naming a program not entered yet, say) the uploaded file is kept
+    # in the import's temporary storage (Redis when app servers share it), and the page
+    # carries a signed token naming it and its owner, so the editor need not choose it again.
+
+    def keep_upload(self, upload, user):
+        """Store the upload; returns the token that names it for this user."""
+        storage = self.get_tmp_storage_class()(
+            read_mode="rb", **self.get_tmp_storage_class_kwargs()
+        )
+        storage.save(b"".join(upload.chunks()))
+        kept = {"file": storage.name, "name": upload.name, "user": user.pk}
+        return signing.dumps(kept, salt=KEPT_FILE_SALT)
+
+    def kept_upload(self, token, user):
+        """The kept upload the token names, as a new upload (taken out of the storage), or
+        None when it is not, or no longer, there for this user."""
+        try:
+            kept = signing.loads(token, salt=KEPT_FILE_SALT, max_age=KEPT_FILE_MAX_AGE)
+        except signing.BadSignature:
+            return None
+        if kept.get("user") != user.pk:
+            return None
+        storage = self.get_tmp_storage_class()(
+            name=kept["file"], read_mode="rb", **self.get_tmp_storage_class_kwargs()
+        )
+        try:
+            data = storage.read()
+            storage.remove()
+        except OSError:
+            return None
+        if data is None:
+            return None
+        return SimpleUploadedFile(kept["name"], data)
 
     def get_import_form_kwargs(self, request):
-        """Without a new file, the kept one the page offers (see KeptUploads)."""
+        """Without a new file, the kept one the page offers (see keep_upload)."""
         kwargs = super().get_import_form_kwargs(request)
         token = request.POST.get("kept_file")
         if request.method == "POST" and token and "import_file" not in request.FILES:
-            kept = self.kept_uploads.open(token, request.user)
+            kept = self.kept_upload(token, request.user)
             if kept is None:
                 request.kept_file_refused = True
             else:
@@ -306,7 +295,7 @@ class EditorialImportExportMixin(ImportExportMixin):
         if failed and upload is not None and upload.size <= MAX_UPLOAD_BYTES:
             context["kept_file"] = {
                 "name": upload.name,
-                "token": self.kept_uploads.keep(upload, request.user),
+                "token": self.keep_upload(upload, request.user),
             }
             # The browser may send the form without a new file now.
             form.use_required_attribute = False

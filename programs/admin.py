@@ -283,7 +283,8 @@ class AnnualFigureAdmin(YearEntryLinkMixin, EditorialImportExportMixin, HistoryA
                         "program": pk,
                         "participants": figure.participants if figure else None,
                         "countries": figure.countries if figure else None,
-                        "note": figure.note if figure else "",
+                        "note_en": figure.note_en if figure else "",
+                        "note_ja": figure.note_ja if figure else "",
                     }
                 )
             formset = FormSet(initial=initial, form_kwargs=form_kwargs)

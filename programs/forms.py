@@ -40,10 +40,15 @@ class YearFigureForm(forms.Form):
     program = forms.TypedChoiceField(coerce=int, widget=forms.HiddenInput)
     participants = forms.IntegerField(label=_("Participants"), required=False)
     countries = forms.IntegerField(label=_("Countries"), required=False)
-    note = forms.CharField(
-        label=_("Note"),
+    note_en = forms.CharField(
+        label=_("Note (English)"),
         required=False,
-        max_length=AnnualFigure._meta.get_field("note").max_length,
+        max_length=AnnualFigure._meta.get_field("note_en").max_length,
+    )
+    note_ja = forms.CharField(
+        label=_("Note (Japanese)"),
+        required=False,
+        max_length=AnnualFigure._meta.get_field("note_ja").max_length,
     )
 
     def __init__(self, *args, year, programs, existing, previous, **kwargs):
@@ -77,9 +82,9 @@ class YearFigureForm(forms.Form):
         program = self.programs[cleaned["program"]]
         existing = self.existing.get(program.pk)
         participants, countries = cleaned.get("participants"), cleaned.get("countries")
-        note = cleaned.get("note", "")
+        notes = cleaned.get("note_en", ""), cleaned.get("note_ja", "")
         if participants is None and countries is None:
-            if note:
+            if any(notes):
                 raise ValidationError(
                     _("A note belongs to a year's figures: enter the numbers, or clear the note."),
                     code="note_without_figures",
@@ -95,16 +100,22 @@ class YearFigureForm(forms.Form):
                 code="incomplete",
                 params={"year": self.year},
             )
-        before = existing and (existing.participants, existing.countries, existing.note)
+        before = existing and (
+            existing.participants,
+            existing.countries,
+            existing.note_en,
+            existing.note_ja,
+        )
         figure = existing or AnnualFigure(program=program, year=self.year)
-        figure.participants, figure.countries, figure.note = participants, countries, note
+        figure.participants, figure.countries = participants, countries
+        figure.note_en, figure.note_ja = notes
         try:
             figure.full_clean()
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 self.add_error(name if name in self.fields else None, messages)
             return cleaned
-        self.figure = None if before == (participants, countries, note) else figure
+        self.figure = None if before == (participants, countries, *notes) else figure
         return cleaned
 
 

@@ -92,7 +92,7 @@ def test_the_reason_goes_to_inline_rows_too(staff_client):
         data[f"{inline.prefix}-0-{name}"] = "" if value is None else value
     data[f"{inline.prefix}-0-id"] = str(section.pk)
     data[f"{inline.prefix}-0-page"] = str(page.pk)
-    data[f"{inline.prefix}-0-heading"] = "New heading"
+    data[f"{inline.prefix}-0-heading_en"] = "New heading"
     data["change_reason"] = "Heading agreed with the division"
     response = staff_client.post(url, data)
     assert response.status_code == 302, response.context["errors"]
@@ -166,7 +166,10 @@ def test_revert_form_of_a_deployment_shows_what_will_change(staff_client):
     changes = {
         (str(f.verbose_name), now, then) for f, now, then in response.context["revert_changes"]
     }
-    assert changes == {("persons dispatched", "7", "5"), ("place", "Wellington", "Christchurch")}
+    assert changes == {
+        ("persons dispatched", "7", "5"),
+        ("place (English)", "Wellington", "Christchurch"),
+    }
     html = response.content.decode()
     assert "<del>Wellington</del> → <ins>Christchurch</ins>" in html
 

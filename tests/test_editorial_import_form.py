@@ -3,6 +3,7 @@ that need not be chosen again after an error."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django.urls import reverse
 
 from programs.models import AnnualFigure
@@ -36,11 +37,14 @@ def test_the_button_names_what_it_does(staff_client):
 def test_scheme_is_not_listed_as_imported(staff_client):
     response = staff_client.get(reverse(IMPORT))
     ((_, columns),) = response.context["fields_list"]
-    assert columns == ["program", "year", "participants", "countries", "note"]
-    assert response.context["ignored_columns"] == ["scheme"]
-    assert "The column scheme of an export may stay in the file, but an import ignores it." in (
-        response.content.decode()
+    assert columns == ["program", "year", "participants", "countries", "note", "note_ja"]
+    ignored = response.context["ignored_columns"]
+    assert "scheme" in ignored and "scheme" not in columns
+    sentence = (
+        f"The columns {', '.join(ignored)} of an export may stay in the file, "
+        "but an import ignores them."
     )
+    assert sentence in response.content.decode()
 
 
 def test_the_format_follows_the_file_name_when_not_chosen(staff_client, forensic):
@@ -93,3 +97,21 @@ def test_a_forged_kept_file_is_a_form_error(staff_client):
     response = post(staff_client, format=CSV_FORMAT, kept_file="../../etc/passwd")
     assert response.status_code == 200
     assert response.context["form"].errors["import_file"]
+
+
+def test_a_kept_file_is_used_once(staff_client, forensic):
+    content = csv_bytes(HEADER, [["Forensic Science", 2020, 12, 9, ""]])
+    first = post(staff_client, format="", import_file=SimpleUploadedFile("figures", content))
+    token = first.context["kept_file"]["token"]
+    assert statuses(post(staff_client, format=CSV_FORMAT, kept_file=token)) == ["new"]
+    again = post(staff_client, format=CSV_FORMAT, kept_file=token)
+    assert "no longer there" in str(again.context["form"].errors["import_file"])
+
+
+def test_a_kept_file_waits_in_the_shared_cache_when_imports_use_it(staff_client, forensic):
+    content = csv_bytes(HEADER, [["Forensic Science", 2020, 12, 9, ""]])
+    storage = "import_export.tmp_storages.CacheStorage"
+    with override_settings(IMPORT_EXPORT_TMP_STORAGE_CLASS=storage):
+        first = post(staff_client, format="", import_file=SimpleUploadedFile("figures", content))
+        token = first.context["kept_file"]["token"]
+        assert statuses(post(staff_client, format=CSV_FORMAT, kept_file=token)) == ["new"]

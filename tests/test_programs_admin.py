@@ -273,7 +273,7 @@ def test_one_year_page_preselects_the_only_scheme(staff_client, scheme):
 
 
 def test_one_year_page_preselects_the_scheme_the_list_was_filtered_by(staff_client, scheme):
-    other = Scheme.objects.create(name="Police-run programs", slug="police-run", display_order=2)
+    other = Scheme.objects.create(name_en="Police-run programs", slug="police-run", display_order=2)
     changelist = reverse("admin:programs_annualfigure_changelist")
     html = staff_client.get(f"{changelist}?program__scheme__id__exact={other.pk}").content.decode()
     assert f"{YEAR_ENTRY}?scheme={other.pk}" in html
@@ -297,12 +297,14 @@ def test_one_year_page_shows_last_years_numbers_beside_each_row(staff_client, sc
 def test_one_year_page_saves_the_note(staff_client, scheme):
     programs = list(Program.objects.published().filter(scheme=scheme))
     data = year_entry_data(programs, {programs[0]: (12, 9)})
-    data["form-0-note"] = "held online"
+    data["form-0-note_en"] = "held online"
+    data["form-0-note_ja"] = "オンライン開催"
     response = staff_client.post(year_entry_url(2021, scheme), data)
     assert response.status_code == 302
-    assert AnnualFigure.objects.get(program=programs[0], year=2021).note == "held online"
+    figure = AnnualFigure.objects.get(program=programs[0], year=2021)
+    assert (figure.note_en, figure.note_ja) == ("held online", "オンライン開催")
     form = staff_client.get(year_entry_url(2021, scheme)).context["formset"].forms[0]
-    assert form.initial["note"] == "held online"
+    assert form.initial["note_en"] == "held online"
 
 
 def test_one_year_page_changes_only_the_note(staff_client, scheme):
@@ -314,10 +316,10 @@ def test_one_year_page_changes_only_the_note(staff_client, scheme):
     }
     data = year_entry_data(programs, existing)
     index = programs.index(figure.program)
-    data[f"form-{index}-note"] = "two sessions"
+    data[f"form-{index}-note_en"] = "two sessions"
     assert staff_client.post(year_entry_url(2020, scheme), data).status_code == 302
     figure.refresh_from_db()
-    assert figure.note == "two sessions"
+    assert figure.note_en == "two sessions"
 
 
 def test_one_year_page_keeps_the_year_and_scheme_after_an_error(staff_client, scheme):
