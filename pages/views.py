@@ -1,5 +1,6 @@
 """Content pages, the home page, search, and robots.txt."""
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -73,11 +74,12 @@ def page_detail(request, path):
 
 @require_safe
 def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        f"Disallow: {reverse('admin:index')}",
-        f"Sitemap: {request.build_absolute_uri(reverse('pages:sitemap'))}",
-    ]
+    lines = ["User-agent: *"]
+    # A DJANGO_ADMIN_URL other than the default is kept secret: robots.txt is read by scanners
+    # too. No link leads to the admin, and its pages ask robots not to index them anyway.
+    if settings.ADMIN_URL == "admin/":
+        lines.append(f"Disallow: {reverse('admin:index')}")
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('pages:sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
