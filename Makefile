@@ -54,8 +54,8 @@ audit: $(VENV)/.runtime-installed
 serve: $(VENV)/.runtime-installed
 	$(PY) manage.py collectstatic --noinput
 	$(PY) manage.py migrate --noinput
-	$(VENV)/bin/gunicorn npa_portal.wsgi --bind $(HOST):$(PORT) --workers 2 --timeout 30 \
-	    --max-requests 1000 --max-requests-jitter 100 --limit-request-line 4094 --access-logfile -
+	$(VENV)/bin/gunicorn npa_portal.wsgi --bind $(HOST):$(PORT) --limit-request-line 4094 \
+	    --workers 2 --timeout 30 --max-requests 1000 --max-requests-jitter 100 --access-logfile -
 
 # Benchmarks (not part of `make test`): synthetic data at scale, gunicorn, wrk. See BENCHMARKS.md.
 bench: $(VENV)/.dev-installed
