@@ -1,16 +1,31 @@
 """Shared fixtures. The suite runs unchanged on SQLite and on PostgreSQL (DATABASE_URL)."""
 
+import io
 import sys
 from collections import Counter
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.test import Client
 
+from deployments import sample_data as deployments_sample
 from editorial.roles import EDITORS, PUBLISHERS
+from pages.models import Block
+from programs import sample_data as programs_sample
 
 from . import outside_programs
+from .builders import (
+    deployment,
+    dispatch,
+    make_figure,
+    make_page,
+    make_program,
+    make_scheme,
+    make_section,
+)
 
 
 def pytest_report_header(config):
@@ -73,6 +88,48 @@ def editor_client(editor):
 @pytest.fixture
 def publisher_client(publisher):
     return signed_in(publisher)
+
+
+# Data. `world` is a little of everything, built row by row; the sample_* fixtures load the
+# site's own sample data (slower: use them for tests that check the real figures).
+
+
+@pytest.fixture
+def world(db):
+    """One of each thing the public pages show, and one the public must not see."""
+    scheme = make_scheme(name="Police-run programs")
+    program = make_program(name="Forensic Science", scheme=scheme)
+    figure = make_figure(program=program, year=2019, participants=12, countries=3)
+    hidden = make_program(name="Unpublished Program", scheme=scheme, published=False)
+    make_figure(program=hidden, year=2019, participants=4, countries=2)
+    page = make_page(title="About", slug="about")
+    make_section(page, body="Some text.", order=1)
+    make_section(page, heading="", body="", block=Block.DISASTER_RELIEF, order=2)
+    return SimpleNamespace(
+        scheme=scheme,
+        program=program,
+        figure=figure,
+        hidden_program=hidden,
+        deployment=deployment(year=2011, month=3, country="TR", persons=5),
+        dispatch=dispatch(country="ID", start_year=2015, field_of_work="training"),
+        page=page,
+    )
+
+
+@pytest.fixture
+def sample_programs(db):
+    programs_sample.load()
+
+
+@pytest.fixture
+def sample_deployments(db):
+    deployments_sample.load()
+
+
+@pytest.fixture
+def sample_site(db):
+    """Every kind of sample data, as `make run` loads it."""
+    call_command("load_sample_data", stdout=io.StringIO())
 
 
 # Debian's Chromium: Playwright's own browser download cannot work on this machine.

@@ -15,9 +15,17 @@ from pages.models import Block
 from programs import charts as programs_charts
 from programs import sample_data as programs_sample
 
-from .deployments_builders import deployment, many_deployments
-from .pages_builders import id_problems, make_page, make_section
-from .programs_builders import make_figure, make_many, make_program, make_scheme
+from .builders import (
+    deployment,
+    make_figure,
+    make_many,
+    make_page,
+    make_program,
+    make_scheme,
+    make_section,
+    many_deployments,
+)
+from .html_parsing import id_problems
 
 
 def svgs(html):

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from core.models import SlugFromNameMixin, TimeStampedModel
 from programs.models import Program, Scheme
 
-from .programs_builders import default_scheme
+from .builders import default_scheme
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,8 @@ import pytest
 
 from pages.models import Block, Page, Section, Status
 
-from .deployments_builders import deployment
+from .builders import deployment, make_figure, make_program
 from .e2e_helpers import sign_in
-from .programs_builders import make_figure, make_program
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -6,7 +6,7 @@ from django.test import Client
 from core.tables import CSV_CHUNK_BYTES, Column, csv_response
 from programs.models import AnnualFigure
 
-from .programs_builders import make_many
+from .builders import make_many
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from deployments import sample_data
 from deployments.models import DisasterDeployment, ExpertDispatch
 
-from .deployments_builders import deployment, dispatch
+from .builders import deployment, dispatch
 
 pytestmark = pytest.mark.django_db
 

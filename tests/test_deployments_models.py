@@ -13,7 +13,7 @@ from deployments.models import (
     Team,
 )
 
-from .deployments_builders import deployment, dispatch
+from .builders import deployment, dispatch
 
 pytestmark = pytest.mark.django_db
 

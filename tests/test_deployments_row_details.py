@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from deployments import sample_data
 from deployments.models import ExpertDispatch
 from deployments.text import country_in_sentence
 
@@ -24,11 +23,6 @@ KIND_FIELDS = {
 }
 
 
-@pytest.fixture
-def loaded():
-    sample_data.load()
-
-
 def _text(html):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
 
@@ -37,7 +31,7 @@ def _rows(html):
     return [_text(row) for row in re.findall(r"<tr>(.*?)</tr>", html, re.S)]
 
 
-def test_every_dispatch_figure_matches_the_source(loaded):
+def test_every_dispatch_figure_matches_the_source(sample_deployments):
     with open(REFERENCE / "expert_dispatches.csv", encoding="utf-8") as handle:
         for line in csv.DictReader(handle):
             record = ExpertDispatch.objects.get(
@@ -50,14 +44,14 @@ def test_every_dispatch_figure_matches_the_source(loaded):
                 assert getattr(record, KIND_FIELDS[line["kind"]]) == expected, line
 
 
-def test_indonesia_row_gives_the_source_total_and_no_unknown_kind(loaded, client):
+def test_indonesia_row_gives_the_source_total_and_no_unknown_kind(sample_deployments, client):
     html = client.get(reverse("deployments:country_detail", args=["id"])).content.decode()
     row = next(row for row in _rows(html) if row.startswith("2020"))
     assert "2 long-term experts; 1 short-term expert" in row
     assert "not stated" not in row
 
 
-def test_rows_say_which_experts_went_when_the_number_is_unknown(loaded, client):
+def test_rows_say_which_experts_went_when_the_number_is_unknown(sample_deployments, client):
     text = _text(client.get(reverse("deployments:expert_dispatches")).content.decode())
     assert "judo instructors, number not stated" in text
     assert "short-term experts, number not stated" in text
@@ -66,7 +60,7 @@ def test_rows_say_which_experts_went_when_the_number_is_unknown(loaded, client):
     assert "Police trained or advised" not in text
 
 
-def test_turkiye_2023_row_shows_its_own_source_and_summary(loaded, client):
+def test_turkiye_2023_row_shows_its_own_source_and_summary(sample_deployments, client):
     for url in (
         reverse("deployments:disaster_relief"),
         reverse("deployments:country_detail", args=["tr"]),
@@ -81,7 +75,7 @@ def test_turkiye_2023_row_shows_its_own_source_and_summary(loaded, client):
     assert html.count('class="row-details"') == 1
 
 
-def test_csv_carries_summary_place_and_source_link(loaded, client):
+def test_csv_carries_summary_place_and_source_link(sample_deployments, client):
     response = client.get(reverse("deployments:disaster_relief_csv"))
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
     turkiye = next(row for row in rows if row["year"] == "2023")
@@ -93,14 +87,14 @@ def test_csv_carries_summary_place_and_source_link(loaded, client):
     assert header.endswith(",description,source_url")
 
 
-def test_country_names_read_right_inside_sentences(loaded, client):
+def test_country_names_read_right_inside_sentences(sample_deployments, client):
     assert country_in_sentence("PH") == "the Philippines"
     assert country_in_sentence("NP") == "Nepal"
     text = _text(client.get(reverse("deployments:country_detail", args=["ph"])).content.decode())
     assert "went to the Philippines with a Japan Disaster Relief team" in text
 
 
-def test_a_single_deployment_reads_as_one_event(loaded, client):
+def test_a_single_deployment_reads_as_one_event(sample_deployments, client):
     text = _text(client.get(reverse("deployments:country_detail", args=["id"])).content.decode())
     assert (
         "In October 2009, 21 police officials went to Indonesia with a Japan Disaster Relief "

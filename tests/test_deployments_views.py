@@ -15,17 +15,12 @@ from deployments import sample_data
 from deployments.models import DisasterDeployment, ExpertDispatch
 from deployments.views import disaster_relief_context, expert_dispatches_context
 
-from .deployments_builders import many_deployments, many_dispatches
+from .builders import many_deployments, many_dispatches
 
 pytestmark = pytest.mark.django_db
 
 REFERENCE = Path(sample_data.DATA_DIR) / "disaster_relief_deployments.csv"
 MONTHS = "January February March April May June July August September October November December"
-
-
-@pytest.fixture
-def loaded():
-    sample_data.load()
 
 
 def _text(html):
@@ -43,7 +38,7 @@ def _table_rows(response):
     ]
 
 
-def test_table_matches_the_reference_row_by_row(client, loaded):
+def test_table_matches_the_reference_row_by_row(client, sample_deployments):
     response = client.get(reverse("deployments:disaster_relief"))
     assert response.status_code == 200
     rows = _table_rows(response)
@@ -61,7 +56,7 @@ def test_table_matches_the_reference_row_by_row(client, loaded):
     assert rows[5][:2] == ["September 1999", "Taiwan"]
 
 
-def test_summary_sentence_is_computed_from_the_data(client, loaded):
+def test_summary_sentence_is_computed_from_the_data(client, sample_deployments):
     text = _text(client.get(reverse("deployments:disaster_relief")).content.decode())
     assert "Since June 1990" in text
     assert "on 17 occasions, 313 persons in all, to 16 countries and regions" in text
@@ -72,7 +67,7 @@ def test_summary_sentence_is_computed_from_the_data(client, loaded):
     assert "The most recent deployment: February 2023, 23 persons to Türkiye (earthquake)" in text
 
 
-def test_column_headings_say_country_region_and_month_year(client, loaded):
+def test_column_headings_say_country_region_and_month_year(client, sample_deployments):
     html = client.get(reverse("deployments:disaster_relief")).content.decode()
     assert "Country/Region" in html
     assert "Month &amp; Year" in html
@@ -94,13 +89,13 @@ def test_column_headings_say_country_region_and_month_year(client, loaded):
         ("-team", ["February 2018", "Taiwan"]),
     ],
 )
-def test_every_column_sorts(client, loaded, sort, first_cells):
+def test_every_column_sorts(client, sample_deployments, sort, first_cells):
     response = client.get(reverse("deployments:disaster_relief"), {"sort": sort})
     assert response.status_code == 200
     assert _table_rows(response)[0][:2] == first_cells
 
 
-def test_sorted_heading_links_to_the_reverse_order_and_keeps_filters(client, loaded):
+def test_sorted_heading_links_to_the_reverse_order_and_keeps_filters(client, sample_deployments):
     html = client.get(
         reverse("deployments:disaster_relief"), {"sort": "-persons", "team": "rescue"}
     ).content.decode()
@@ -124,7 +119,7 @@ def test_sorted_heading_links_to_the_reverse_order_and_keeps_filters(client, loa
         ({"disaster": "flood"}, 0),
     ],
 )
-def test_each_filter_narrows_the_table(client, loaded, params, count):
+def test_each_filter_narrows_the_table(client, sample_deployments, params, count):
     response = client.get(reverse("deployments:disaster_relief"), params)
     assert response.status_code == 200
     rows = _table_rows(response)
@@ -135,7 +130,7 @@ def test_each_filter_narrows_the_table(client, loaded, params, count):
         assert f"Showing {count} of 17 deployments" in _text(response.content.decode())
 
 
-def test_facet_counts_beside_each_choice(client, loaded):
+def test_facet_counts_beside_each_choice(client, sample_deployments):
     html = client.get(reverse("deployments:disaster_relief"), {"country": "TW"}).content.decode()
     # With Taiwan chosen, the other facets count Taiwan's rows only...
     assert '<option value="earthquake">Earthquake (2)</option>' in html
@@ -174,12 +169,12 @@ def test_facet_counts_beside_each_choice(client, loaded):
         "deployments:expert_dispatches_csv",
     ],
 )
-def test_bad_parameters_never_give_a_500(client, loaded, name, query):
+def test_bad_parameters_never_give_a_500(client, sample_deployments, name, query):
     response = client.get(f"{reverse(name)}?{query}")
     assert response.status_code in (200, 400)
 
 
-def test_bad_parameter_is_explained_and_ignored_on_the_page(client, loaded):
+def test_bad_parameter_is_explained_and_ignored_on_the_page(client, sample_deployments):
     response = client.get(reverse("deployments:disaster_relief"), {"from": "abc", "team": "rescue"})
     assert response.status_code == 400
     text = _text(response.content.decode())
@@ -188,7 +183,7 @@ def test_bad_parameter_is_explained_and_ignored_on_the_page(client, loaded):
     assert "Showing 15 of 17 deployments" in text
 
 
-def test_expert_dispatches_grouped_by_host_newest_first(client, loaded):
+def test_expert_dispatches_grouped_by_host_newest_first(client, sample_deployments):
     response = client.get(reverse("deployments:expert_dispatches"))
     assert response.status_code == 200
     text = _text(response.content.decode())
@@ -204,13 +199,13 @@ def test_expert_dispatches_grouped_by_host_newest_first(client, loaded):
     assert "5 dispatches of police experts are recorded, to 3 host countries" in text
 
 
-def test_expert_dispatches_filter_by_host_country(client, loaded):
+def test_expert_dispatches_filter_by_host_country(client, sample_deployments):
     response = client.get(reverse("deployments:expert_dispatches"), {"country": "tl"})
     headings = re.findall(r"<h3[^>]*>(.*?)</h3>", response.content.decode(), re.S)
     assert [_text(h) for h in headings] == ["Timor-Leste"]
 
 
-def test_country_list_shows_every_country_with_counts(client, loaded):
+def test_country_list_shows_every_country_with_counts(client, sample_deployments):
     response = client.get(reverse("deployments:country_list"))
     assert response.status_code == 200
     rows = _table_rows(response)
@@ -220,7 +215,7 @@ def test_country_list_shows_every_country_with_counts(client, loaded):
     assert ["Indonesia", "1", "21", "1", "0"] in rows
 
 
-def test_indonesia_shows_the_2009_earthquake_and_the_2020_dispatch(client, loaded):
+def test_indonesia_shows_the_2009_earthquake_and_the_2020_dispatch(client, sample_deployments):
     response = client.get(reverse("deployments:country_detail", args=["id"]))
     assert response.status_code == 200
     text = _text(response.content.decode())
@@ -228,7 +223,9 @@ def test_indonesia_shows_the_2009_earthquake_and_the_2020_dispatch(client, loade
     assert "2020" in text and "the Koban system" in text and "JICA" in text
 
 
-def test_turkey_shows_the_judo_dispatch_for_afghanistan_and_the_2023_earthquake(client, loaded):
+def test_turkey_shows_the_judo_dispatch_for_afghanistan_and_the_2023_earthquake(
+    client, sample_deployments
+):
     response = client.get(reverse("deployments:country_detail", args=["tr"]))
     assert response.status_code == 200
     text = _text(response.content.decode())
@@ -236,24 +233,24 @@ def test_turkey_shows_the_judo_dispatch_for_afghanistan_and_the_2023_earthquake(
     assert "2011\u20132014 Afghanistan judo training for Afghan police officers" in text
 
 
-def test_afghanistan_page_lists_training_hosted_elsewhere(client, loaded):
+def test_afghanistan_page_lists_training_hosted_elsewhere(client, sample_deployments):
     text = _text(client.get("/countries/af/").content.decode())
     assert "Training for the police of Afghanistan in other countries" in text
     assert "2011\u20132014 Türkiye judo training" in text
 
 
-def test_upper_case_code_redirects_to_the_lower_case_address(client, loaded):
+def test_upper_case_code_redirects_to_the_lower_case_address(client, sample_deployments):
     response = client.get("/countries/ID/")
     assert response.status_code == 301
     assert response["Location"] == "/countries/id/"
 
 
 @pytest.mark.parametrize("path", ["/countries/zz/", "/countries/us/", "/countries/xyz/"])
-def test_unknown_code_or_country_without_activity_is_404(client, loaded, path):
+def test_unknown_code_or_country_without_activity_is_404(client, sample_deployments, path):
     assert client.get(path).status_code == 404
 
 
-def test_partials_render_when_included_from_another_page(rf, loaded):
+def test_partials_render_when_included_from_another_page(rf, sample_deployments):
     request = rf.get("/some/content/page/", {"team": "forensic"})
     html = render_to_string(
         "deployments/includes/disaster_relief_table.html",
@@ -301,7 +298,7 @@ def test_query_count_does_not_grow_with_rows(client, url):
     assert _queries(client, url) == with_ten
 
 
-def test_country_sitemap_lists_the_country_pages(loaded):
+def test_country_sitemap_lists_the_country_pages(sample_deployments):
     from deployments.sitemaps import CountrySitemap
 
     sitemap = CountrySitemap()
@@ -315,7 +312,7 @@ def _last_updated(response):
     return match.group(1) if match else None
 
 
-def test_country_pages_say_when_their_rows_last_changed(client, loaded):
+def test_country_pages_say_when_their_rows_last_changed(client, sample_deployments):
     from datetime import UTC, datetime
 
     def noon(*day):
@@ -334,7 +331,7 @@ def test_country_pages_say_when_their_rows_last_changed(client, loaded):
 
 def test_sentences_read_right_with_a_single_row(client):
     """Numbers in sentences come from the data, so one row must not read "1 persons"."""
-    from .deployments_builders import deployment, dispatch
+    from .builders import deployment, dispatch
 
     deployment(year=2010, month=3, country="NP", persons=1)
     dispatch(country="ID", start_year=2018)
@@ -354,7 +351,7 @@ def test_sentences_read_right_with_a_single_row(client):
     assert "1 dispatch of police experts is recorded, to 1 host country, in 2018." in text
 
 
-def test_sentences_with_several_rows_keep_their_plurals(client, loaded):
+def test_sentences_with_several_rows_keep_their_plurals(client, sample_deployments):
     text = _text(client.get("/deployments/disaster-relief/?country=tw").content.decode())
     assert "Showing 2 of 17 deployments (47 persons)." in text
     text = _text(client.get("/countries/tw/").content.decode())
@@ -366,7 +363,7 @@ def test_sentences_with_several_rows_keep_their_plurals(client, loaded):
     )
 
 
-def test_dispatch_host_counts_follow_the_chosen_years(client, loaded):
+def test_dispatch_host_counts_follow_the_chosen_years(client, sample_deployments):
     html = client.get("/deployments/expert-dispatches/").content.decode()
     assert '<option value="TL">Timor-Leste (2)</option>' in html
     html = client.get("/deployments/expert-dispatches/?from=2013").content.decode()
@@ -386,5 +383,5 @@ def test_dispatch_host_counts_follow_the_chosen_years(client, loaded):
         ("/deployments/expert-dispatches/?country=tl", '<option value="TL" selected>Timor-Leste'),
     ],
 )
-def test_a_lower_case_country_code_shows_as_chosen(client, loaded, url, option):
+def test_a_lower_case_country_code_shows_as_chosen(client, sample_deployments, url, option):
     assert option in client.get(url).content.decode()

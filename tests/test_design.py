@@ -9,10 +9,7 @@ from django.template.loader import render_to_string
 from django.test import override_settings
 from django.urls import path
 
-from deployments import sample_data as deployments_sample
 from npa_portal import urls as project_urls
-from pages import sample_data as pages_sample
-from programs import sample_data as programs_sample
 
 SUFFIX = " - NPA International Cooperation"
 PUBLIC_PAGES = [
@@ -30,20 +27,15 @@ PUBLIC_PAGES = [
 ]
 
 
-@pytest.fixture
-def sample(db):
-    programs_sample.load()
-    deployments_sample.load()
-    pages_sample.load()
-
-
 def title(html):
     return re.search(r"<title>(.*?)</title>", html, flags=re.S).group(1)
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
-def test_every_public_page_has_a_titled_head_and_no_inline_style_or_script(client, sample, path):
+def test_every_public_page_has_a_titled_head_and_no_inline_style_or_script(
+    client, sample_site, path
+):
     response = client.get(path)
     assert response.status_code == 200
     html = response.content.decode()
@@ -83,7 +75,7 @@ def test_favicon_ico_leads_to_the_svg_icon(client):
 
 
 @pytest.mark.django_db
-def test_wide_table_scrolls_in_a_labelled_focusable_region_with_a_hint(client, sample):
+def test_wide_table_scrolls_in_a_labelled_focusable_region_with_a_hint(client, sample_site):
     html = client.get("/programs/").content.decode()
     regions = re.findall(r'<div class="table-scroll"[^>]*>', html)
     assert regions

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.programs_builders import make_figure
+from tests.builders import make_figure
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

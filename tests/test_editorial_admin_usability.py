@@ -12,9 +12,7 @@ from editorial.registry import edited_models
 from pages.models import Page, Section
 from programs.models import AnnualFigure, Program, Scheme
 
-from .deployments_builders import many_deployments, many_dispatches
-from .pages_builders import make_page, make_section
-from .programs_builders import make_many
+from .builders import make_many, make_page, make_section, many_deployments, many_dispatches
 
 pytestmark = pytest.mark.django_db
 

@@ -6,10 +6,9 @@ from axe_playwright_python.sync_playwright import Axe
 from deployments.models import DisasterDeployment
 from programs.models import AnnualFigure
 
+from .builders import make_figure, make_page, make_program, make_section
 from .e2e_helpers import sign_in
 from .editorial_helpers import csv_bytes
-from .pages_builders import make_page, make_section
-from .programs_builders import make_figure, make_program
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

@@ -8,7 +8,7 @@ from deployments.resources import DisasterDeploymentResource, ExpertDispatchReso
 from programs import sample_data as program_samples
 from programs.resources import AnnualFigureResource
 
-from .deployments_builders import deployment
+from .builders import deployment, make_figure, make_program
 from .editorial_helpers import (
     CSV_FORMAT,
     XLSX_FORMAT,
@@ -20,7 +20,6 @@ from .editorial_helpers import (
     statuses,
     upload,
 )
-from .programs_builders import make_figure, make_program
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,7 @@ from deployments.models import DisasterDeployment
 from pages.models import Page, Section, Status
 from programs.models import AnnualFigure, Program
 
-from .deployments_builders import deployment
-from .pages_builders import make_page, make_section
-from .programs_builders import make_figure, make_program
+from .builders import deployment, make_figure, make_page, make_program, make_section
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from editorial import resources as editorial_resources
 from programs import sample_data as program_samples
 from programs.models import AnnualFigure
 
-from .deployments_builders import deployment
+from .builders import deployment, make_figure, make_program
 from .editorial_helpers import (
     CSV_FORMAT,
     XLSX_FORMAT,
@@ -23,7 +23,6 @@ from .editorial_helpers import (
     upload,
     xlsx_bytes,
 )
-from .programs_builders import make_figure, make_program
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,8 @@ from django.urls import reverse
 
 from programs.models import AnnualFigure
 
+from .builders import make_figure, make_page, make_program, make_section
 from .editorial_helpers import csv_bytes, upload
-from .pages_builders import make_page, make_section
-from .programs_builders import make_figure, make_program
 
 pytestmark = pytest.mark.django_db
 

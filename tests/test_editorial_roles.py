@@ -12,9 +12,15 @@ from editorial.roles import EDITORS, PUBLISHERS, ensure_roles
 from pages.models import Page, Status
 from programs.models import AnnualFigure, Program
 
-from .deployments_builders import deployment, dispatch
-from .pages_builders import make_page, make_section
-from .programs_builders import make_figure, make_program, make_scheme
+from .builders import (
+    deployment,
+    dispatch,
+    make_figure,
+    make_page,
+    make_program,
+    make_scheme,
+    make_section,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -16,9 +16,7 @@ from editorial.revert import RevertFailed, inline_plans, revert, revert_reason
 from pages.models import Section
 from programs.models import AnnualFigure, Program
 
-from .deployments_builders import deployment
-from .pages_builders import make_page, make_section
-from .programs_builders import make_figure, make_program
+from .builders import deployment, make_figure, make_page, make_program, make_section
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 from editorial.roles import EDITORS
 from programs.models import AnnualFigure
 
+from .builders import make_figure, make_program
 from .editorial_helpers import XLSX_FORMAT, confirm, problems, statuses, upload, xlsx_bytes
-from .programs_builders import make_figure, make_program
 
 pytestmark = pytest.mark.django_db
 

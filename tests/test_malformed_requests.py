@@ -15,10 +15,6 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deployments.models import DisasterDeployment, DisasterType, ExpertDispatch, Team
-from pages.models import Block, Page, Section, Status
-from programs.models import AnnualFigure, Program, Scheme
-
 pytestmark = pytest.mark.django_db
 
 # Every public address, with the parameters it reads. test_every_public_route_is_listed fails
@@ -92,25 +88,6 @@ def _route_names(resolver, namespace=""):
 
 def test_every_public_route_is_listed():
     assert set(_route_names(get_resolver())) == ROUTES_COVERED
-
-
-@pytest.fixture
-def world(db):
-    scheme = Scheme.objects.create(name="Police-run programs")
-    program = Program.objects.create(name="Forensic Science", scheme=scheme, published=True)
-    AnnualFigure.objects.create(program=program, year=2019, participants=12, countries=3)
-    DisasterDeployment.objects.create(
-        year=2011,
-        month=3,
-        country="TR",
-        disaster=DisasterType.EARTHQUAKE,
-        team=Team.RESCUE,
-        persons=5,
-    )
-    ExpertDispatch.objects.create(country="ID", start_year=2015, field_of_work="training")
-    page = Page.objects.create(title="About", slug="about", status=Status.PUBLISHED)
-    Section.objects.create(page=page, body="Some text.", order=1)
-    Section.objects.create(page=page, block=Block.DISASTER_RELIEF, order=2)
 
 
 def check_answer(response, url):

@@ -19,10 +19,8 @@ from pages.models import Page
 from programs.models import AnnualFigure
 
 from . import outside_programs
-from .deployments_builders import deployment
+from .builders import deployment, make_figure, make_page, make_program, make_section
 from .editorial_helpers import confirm, csv_bytes, upload
-from .pages_builders import make_page, make_section
-from .programs_builders import make_figure, make_program
 
 pytestmark = pytest.mark.django_db
 

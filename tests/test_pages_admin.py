@@ -9,8 +9,7 @@ from django.urls import reverse
 
 from core.figures import LiveFigures
 from pages.models import Block, Page, Status
-from tests.deployments_builders import deployment
-from tests.pages_builders import make_page, make_section
+from tests.builders import deployment, make_page, make_section
 
 pytestmark = pytest.mark.django_db
 

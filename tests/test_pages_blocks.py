@@ -9,9 +9,16 @@ from django.urls import reverse
 
 from deployments.models import DisasterDeployment
 from pages.models import Block
-from tests.deployments_builders import deployment, dispatch
-from tests.pages_builders import id_problems, make_page, make_section
-from tests.programs_builders import make_figure, make_program, make_scheme, parse_tables
+from tests.builders import (
+    deployment,
+    dispatch,
+    make_figure,
+    make_page,
+    make_program,
+    make_scheme,
+    make_section,
+)
+from tests.html_parsing import id_problems, parse_tables
 
 pytestmark = pytest.mark.django_db
 

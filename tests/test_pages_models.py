@@ -5,8 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from pages.models import Block, Page, Section, Status
-from tests.pages_builders import make_page, make_section
-from tests.programs_builders import make_scheme
+from tests.builders import make_page, make_scheme, make_section
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ from django.test import Client
 from core.figures import LiveFigures
 from pages.models import Status
 from pages.rendering import render_markdown, render_plain
-from tests.deployments_builders import deployment
-from tests.pages_builders import make_page, make_section
+from tests.builders import deployment, make_page, make_section
 
 XSS_PAYLOADS = [
     # script tags, plain and disguised

@@ -15,11 +15,6 @@ from pages.models import HOME_SLUG, Block, Page, Section, Status
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def loaded():
-    call_command("load_sample_data", stdout=io.StringIO())
-
-
 def _text(html):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
@@ -48,7 +43,7 @@ class MenuLinks(HTMLParser):
             self._depth = 0
 
 
-def test_sample_pages_are_published_at_their_addresses(loaded):
+def test_sample_pages_are_published_at_their_addresses(sample_site):
     paths = set(Page.objects.published().values_list("path", flat=True))
     assert paths == {
         HOME_SLUG,
@@ -62,7 +57,7 @@ def test_sample_pages_are_published_at_their_addresses(loaded):
     }
 
 
-def test_center_page_tells_its_history_and_both_kinds_of_training(loaded, client):
+def test_center_page_tells_its_history_and_both_kinds_of_training(sample_site, client):
     page = Page.objects.get(path="research-and-training-center")
     html = client.get(page.get_absolute_url()).content.decode()
     text = _text(html)
@@ -75,7 +70,7 @@ def test_center_page_tells_its_history_and_both_kinds_of_training(loaded, client
     ]
 
 
-def test_cooperation_sections_carry_the_live_blocks(loaded):
+def test_cooperation_sections_carry_the_live_blocks(sample_site):
     page = Page.objects.get(path="international-cooperation/technical-assistance")
     sections = list(page.sections.values_list("heading", "block"))
     assert sections == [
@@ -89,7 +84,7 @@ def test_cooperation_sections_carry_the_live_blocks(loaded):
     assert table.scheme is not None and table.scheme.programs.exists()
 
 
-def test_every_placeholder_in_the_sample_text_is_a_known_figure(loaded, staff_client):
+def test_every_placeholder_in_the_sample_text_is_a_known_figure(sample_site, staff_client):
     figures = LiveFigures()
     for section in Section.objects.all():
         for name in re.findall(r"\[\[\s*([^\]]+?)\s*\]\]", section.heading + section.body):
@@ -100,14 +95,14 @@ def test_every_placeholder_in_the_sample_text_is_a_known_figure(loaded, staff_cl
         assert "[[" not in _text(html), page.path
 
 
-def test_sample_page_states_the_live_numbers_once(loaded, client):
+def test_sample_page_states_the_live_numbers_once(sample_site, client):
     jdr = LiveFigures()["jdr"]
     text = _text(client.get("/international-cooperation/technical-assistance/").content.decode())
     # The disaster relief block's own sentence, not a copy of it in the section's text.
     assert text.count(f"{jdr['persons']} persons in all") == 1
 
 
-def test_home_introduction_reads_right_where_it_is_placed(loaded, client):
+def test_home_introduction_reads_right_where_it_is_placed(sample_site, client):
     intro = Page.objects.get(parent=None, slug=HOME_SLUG)
     body = " ".join(intro.sections.values_list("body", flat=True))
     html = client.get("/").content.decode()
@@ -136,7 +131,7 @@ def test_a_visitor_reaches_every_page_from_home_by_the_menu_footer_and_sub_page_
         assert data_page in seen
 
 
-def test_loading_twice_creates_nothing_and_keeps_staff_edits(loaded):
+def test_loading_twice_creates_nothing_and_keeps_staff_edits(sample_site):
     center = Page.objects.get(path="research-and-training-center")
     center.title = "Edited by staff"
     center.status = Status.DRAFT
@@ -157,7 +152,7 @@ def test_pages_load_without_the_programs_sample_data():
     assert Client().get(page.get_absolute_url()).status_code == 200
 
 
-def test_a_page_staff_deleted_does_not_come_back(loaded):
+def test_a_page_staff_deleted_does_not_come_back(sample_site):
     Page.objects.get(path="research-and-training-center").delete()
     assert sample_data.load() == {"content pages": 0}
     assert not Page.objects.filter(path="research-and-training-center").exists()

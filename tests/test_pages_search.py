@@ -13,9 +13,15 @@ from django.urls import reverse
 from deployments.models import DisasterType
 from pages.models import Status
 from pages.search import MAX_TERMS, RESULTS_PER_KIND, search
-from tests.deployments_builders import deployment, dispatch, many_deployments
-from tests.pages_builders import make_page, make_section
-from tests.programs_builders import make_program, make_scheme
+from tests.builders import (
+    deployment,
+    dispatch,
+    make_page,
+    make_program,
+    make_scheme,
+    make_section,
+    many_deployments,
+)
 
 pytestmark = pytest.mark.django_db
 

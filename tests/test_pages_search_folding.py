@@ -7,8 +7,7 @@ from django.urls import reverse
 from deployments.text import other_country_names
 from pages.folding import fold
 from pages.search import matching_country_codes, search
-from tests.deployments_builders import deployment, dispatch
-from tests.pages_builders import make_page, make_section
+from tests.builders import deployment, dispatch, make_page, make_section
 
 pytestmark = pytest.mark.django_db
 

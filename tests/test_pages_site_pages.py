@@ -1,14 +1,12 @@
 """The site's own pages (footer), long official names with short menu labels, and the menu
 order shared by content pages and the built-in data pages."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 
 from pages.models import Block, Page, Section
-from tests.pages_builders import make_page
+from tests.builders import make_page
 
 pytestmark = pytest.mark.django_db
 
@@ -16,11 +14,6 @@ CENTER_NAME = (
     "Research and Training Center for International Criminal Investigation and Police Cooperation"
 )
 FOOTER_PAGES = ["Contact", "Accessibility statement", "Privacy", "Terms of use"]
-
-
-@pytest.fixture
-def loaded():
-    call_command("load_sample_data", stdout=io.StringIO())
 
 
 def _text(html):
@@ -36,7 +29,7 @@ def _menu(html):
     return html[start : html.index("</nav>", start)]
 
 
-def test_center_page_carries_the_official_name_in_full(loaded, client):
+def test_center_page_carries_the_official_name_in_full(sample_site, client):
     page = Page.objects.get(path="research-and-training-center")
     html = client.get(page.get_absolute_url()).content.decode()
     assert f"<h1>{CENTER_NAME}</h1>" in html
@@ -74,7 +67,7 @@ def test_menu_label_replaces_a_long_title_in_menu_breadcrumbs_and_footer(client)
         "/no-such-page/",
     ],
 )
-def test_every_page_links_the_site_pages_in_its_footer(loaded, client, url):
+def test_every_page_links_the_site_pages_in_its_footer(sample_site, client, url):
     footer = _footer(client.get(url).content.decode())
     links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', footer)
     labels = [label for _href, label in links]
@@ -83,7 +76,7 @@ def test_every_page_links_the_site_pages_in_its_footer(loaded, client, url):
         assert client.get(href).status_code == 200, label
 
 
-def test_site_pages_are_ordinary_editable_pages(loaded, client):
+def test_site_pages_are_ordinary_editable_pages(sample_site, client):
     terms = Page.objects.get(path="terms-of-use")
     text = _text(client.get(terms.get_absolute_url()).content.decode())
     assert "Government of Japan Standard Terms of Use (Version 2.0)" in text
@@ -93,7 +86,7 @@ def test_site_pages_are_ordinary_editable_pages(loaded, client):
     assert "Terms of use" not in _footer(client.get("/").content.decode())
 
 
-def test_footer_credit_does_not_claim_rows_from_other_sources(loaded, client):
+def test_footer_credit_does_not_claim_rows_from_other_sources(sample_site, client):
     footer = _text(_footer(client.get("/").content.decode()))
     assert "Figures and facts from the National Police Agency" not in footer
     assert "a row taken from another source links to that source" in footer
@@ -110,7 +103,7 @@ def test_a_menu_page_can_be_placed_among_the_data_pages(client):
     assert page.navigation_order == 115
 
 
-def test_no_sample_section_repeats_the_figures_its_block_prints(loaded):
+def test_no_sample_section_repeats_the_figures_its_block_prints(sample_site):
     """A section's text must not restate, in a sentence, what its live block prints below."""
     namespaces = {
         Block.DISASTER_RELIEF: "jdr.",
@@ -123,7 +116,7 @@ def test_no_sample_section_repeats_the_figures_its_block_prints(loaded):
             assert f"[[{prefix}" not in section.body, section.heading
 
 
-def test_sample_text_uses_us_spelling(loaded):
+def test_sample_text_uses_us_spelling(sample_site):
     british = r"\b(centre|organis\w*|neighbour\w*|programme\w*|colour\w*|licence)\b"
     for page in Page.objects.all():
         texts = [page.title, page.summary]
@@ -132,7 +125,7 @@ def test_sample_text_uses_us_spelling(loaded):
             assert not re.search(british, text, re.IGNORECASE), (page.path, text[:80])
 
 
-def test_every_key_figure_is_a_link_and_says_what_it_counts(loaded, client):
+def test_every_key_figure_is_a_link_and_says_what_it_counts(sample_site, client):
     html = client.get("/").content.decode()
     figures = html[html.index('<dl class="key-figures">') : html.index("</dl>")]
     values = re.findall(r"<dd>(.*?)</dd>", figures, re.S)

@@ -6,9 +6,7 @@ import pytest
 from django.urls import reverse
 
 from pages.models import HOME_SLUG, Status
-from tests.deployments_builders import deployment, dispatch
-from tests.pages_builders import make_page
-from tests.programs_builders import make_program
+from tests.builders import deployment, dispatch, make_page, make_program
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,7 @@ from django.utils import dateformat, timezone
 
 from core.figures import LiveFigures
 from pages.models import HOME_SLUG, Status
-from tests.deployments_builders import deployment, dispatch
-from tests.pages_builders import make_page, make_section
-from tests.programs_builders import make_figure, make_program
+from tests.builders import deployment, dispatch, make_figure, make_page, make_program, make_section
 
 pytestmark = pytest.mark.django_db
 

@@ -5,17 +5,11 @@ import io
 
 import pytest
 
-from programs import sample_data
-from tests.programs_builders import make_figure, make_program, make_scheme, reference_rows
+from tests.builders import make_figure, make_program, make_scheme, reference_rows
 
 pytestmark = pytest.mark.django_db
 
 SCHEME_NAME = "JICA Knowledge Co-Creation Programs (Group & Region Focus)"
-
-
-@pytest.fixture
-def sample(db):
-    sample_data.load()
 
 
 def download(client, url):
@@ -30,7 +24,7 @@ def parse(body):
     return list(csv.reader(io.StringIO(body)))
 
 
-def test_figures_csv_has_one_row_per_figure(client, sample):
+def test_figures_csv_has_one_row_per_figure(client, sample_programs):
     response, body = download(client, "/programs/figures.csv")
     assert response["Content-Disposition"] == (
         'attachment; filename="training-program-figures.csv"'
@@ -45,7 +39,7 @@ def test_figures_csv_has_one_row_per_figure(client, sample):
     assert len(rows) == 31
 
 
-def test_table_csv_is_the_wide_table(client, sample):
+def test_table_csv_is_the_wide_table(client, sample_programs):
     response, body = download(client, "/programs/table.csv")
     assert response["Content-Disposition"] == ('attachment; filename="training-programs-table.csv"')
     rows = list(csv.DictReader(io.StringIO(body)))
@@ -64,7 +58,7 @@ def test_table_csv_is_the_wide_table(client, sample):
             assert row[f"{year} countries"] == (str(figure["countries"]) if figure else "")
 
 
-def test_csvs_honour_the_year_filter(client, sample):
+def test_csvs_honour_the_year_filter(client, sample_programs):
     response, body = download(client, "/programs/figures.csv?from=2019&to=2020")
     assert 'filename="training-program-figures-2019-2020.csv"' in response["Content-Disposition"]
     rows = parse(body)[1:]
@@ -79,14 +73,14 @@ def test_csvs_honour_the_year_filter(client, sample):
 
 @pytest.mark.parametrize("url", ["/programs/figures.csv", "/programs/table.csv"])
 @pytest.mark.parametrize("query", ["from=abc", "from=2020&to=2016", "to=1&to=2", "from=10**100"])
-def test_csvs_answer_400_to_bad_filters(client, sample, url, query):
+def test_csvs_answer_400_to_bad_filters(client, sample_programs, url, query):
     response = client.get(f"{url}?{query}")
     assert response.status_code == 400
     assert b"year filter" in response.content
 
 
 @pytest.mark.parametrize("url", ["/programs/figures.csv", "/programs/table.csv"])
-def test_bom_only_when_asked(client, sample, url):
+def test_bom_only_when_asked(client, sample_programs, url):
     _, plain = download(client, url)
     _, with_bom = download(client, f"{url}?bom=1")
     assert not plain.startswith("\ufeff")

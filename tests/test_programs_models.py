@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from core.figures import LiveFigures
 from programs.models import AnnualFigure, Program, Scheme
-from tests.programs_builders import make_figure, make_program, make_scheme
+from tests.builders import make_figure, make_program, make_scheme
 
 pytestmark = pytest.mark.django_db
 

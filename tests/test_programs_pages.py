@@ -7,16 +7,9 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from programs import sample_data
 from programs.views import scheme_tables_context
-from tests.programs_builders import (
-    make_figure,
-    make_many,
-    make_program,
-    make_scheme,
-    parse_tables,
-    reference_rows,
-)
+from tests.builders import make_figure, make_many, make_program, make_scheme, reference_rows
+from tests.html_parsing import parse_tables
 
 pytestmark = pytest.mark.django_db
 
@@ -31,11 +24,6 @@ PROGRAMS = [
     "International Crime Investigation",
     "Criminal Identification",
 ]
-
-
-@pytest.fixture
-def sample(db):
-    sample_data.load()
 
 
 def expected_table(years):
@@ -58,7 +46,7 @@ def expected_table(years):
     return rows, totals
 
 
-def test_programs_page_shows_the_source_table_cell_by_cell(client, sample):
+def test_programs_page_shows_the_source_table_cell_by_cell(client, sample_programs):
     response = client.get(reverse("programs:index"))
     assert response.status_code == 200
     page = parse_tables(response.content)
@@ -74,7 +62,7 @@ def test_programs_page_shows_the_source_table_cell_by_cell(client, sample):
     assert table[-1][1::2] == ["98", "94", "117", "114", "23"]
 
 
-def test_programs_page_marks_up_the_table_for_screen_readers(client, sample):
+def test_programs_page_marks_up_the_table_for_screen_readers(client, sample_programs):
     html = client.get(reverse("programs:index")).content.decode()
     assert '<th scope="colgroup" colspan="2" class="year-group">2016</th>' in html
     assert html.count('<th scope="row">') == 9
@@ -86,14 +74,14 @@ def test_programs_page_marks_up_the_table_for_screen_readers(client, sample):
     assert ">0<" not in tables
 
 
-def test_programs_page_links_each_program_and_both_csvs(client, sample):
+def test_programs_page_links_each_program_and_both_csvs(client, sample_programs):
     html = client.get(reverse("programs:index") + "?from=2017&to=2019").content.decode()
     assert 'href="/programs/community-policing/"' in html
     assert 'href="/programs/figures.csv?from=2017&amp;to=2019"' in html
     assert 'href="/programs/table.csv?from=2017&amp;to=2019"' in html
 
 
-def test_year_filter_limits_the_columns(client, sample):
+def test_year_filter_limits_the_columns(client, sample_programs):
     response = client.get(reverse("programs:index"), {"from": 2017, "to": 2019})
     assert response.status_code == 200
     (table,) = parse_tables(response.content).tables
@@ -103,7 +91,7 @@ def test_year_filter_limits_the_columns(client, sample):
     assert table[-1] == totals
 
 
-def test_year_filter_with_one_end_open(client, sample):
+def test_year_filter_with_one_end_open(client, sample_programs):
     (table,) = parse_tables(client.get("/programs/?from=2019").content).tables
     assert table[0] == ["Program", "2019", "2020"]
     # Programs that did not run in the selected years are left out.
@@ -112,7 +100,7 @@ def test_year_filter_with_one_end_open(client, sample):
     ]
 
 
-def test_filter_with_no_figures_says_so(client, sample):
+def test_filter_with_no_figures_says_so(client, sample_programs):
     response = client.get("/programs/?from=1990&to=1995")
     assert response.status_code == 200
     assert b"no figures for the selected years" in response.content
@@ -136,7 +124,7 @@ def test_filter_with_no_figures_says_so(client, sample):
         "from[]=2017",
     ],
 )
-def test_bad_filters_never_cause_a_server_error(client, sample, query):
+def test_bad_filters_never_cause_a_server_error(client, sample_programs, query):
     response = client.get(f"/programs/?{query}")
     assert response.status_code in (200, 400)
     if response.status_code == 400:
@@ -146,24 +134,24 @@ def test_bad_filters_never_cause_a_server_error(client, sample, query):
         assert table[0][1:] == ["2016", "2017", "2018", "2019", "2020"]
 
 
-def test_nul_byte_in_the_filter_is_refused_by_the_form(client, sample):
+def test_nul_byte_in_the_filter_is_refused_by_the_form(client, sample_programs):
     response = client.get("/programs/?from=%00")
     assert response.status_code == 400
     assert b"The year filter could not be used" in response.content
 
 
-def test_reversed_range_is_explained(client, sample):
+def test_reversed_range_is_explained(client, sample_programs):
     response = client.get("/programs/?from=2019&to=2017")
     assert response.status_code == 400
     assert "is after the “to” year" in response.content.decode()
 
 
-def test_empty_filter_values_show_everything(client, sample):
+def test_empty_filter_values_show_everything(client, sample_programs):
     response = client.get("/programs/?from=&to=")
     assert response.status_code == 200
 
 
-def test_unpublished_programs_are_not_shown(client, sample):
+def test_unpublished_programs_are_not_shown(client, sample_programs):
     from programs.models import Program
 
     Program.objects.filter(slug="community-policing").update(published=False)
@@ -172,7 +160,7 @@ def test_unpublished_programs_are_not_shown(client, sample):
     assert client.get("/programs/community-policing/").status_code == 404
 
 
-def test_one_table_per_scheme_in_display_order(client, sample):
+def test_one_table_per_scheme_in_display_order(client, sample_programs):
     scheme = make_scheme(name="Programs run by the police alone", display_order=0)
     make_figure(program=make_program(name="Forensic Science", scheme=scheme), year=2021)
     page = parse_tables(client.get("/programs/").content)
@@ -197,7 +185,7 @@ def test_programs_page_query_count_does_not_grow(client, django_assert_num_queri
     assert len(parse_tables(response.content).tables) == 3
 
 
-def test_program_page_shows_years_and_totals(client, sample):
+def test_program_page_shows_years_and_totals(client, sample_programs):
     response = client.get(
         reverse("programs:detail", kwargs={"slug": "traffic-police-administration"})
     )
@@ -240,11 +228,11 @@ def test_program_page_query_count_is_constant(client, django_assert_max_num_quer
         assert client.get(program.get_absolute_url()).status_code == 200
 
 
-def test_unknown_slug_is_404(client, sample):
+def test_unknown_slug_is_404(client, sample_programs):
     assert client.get("/programs/no-such-program/").status_code == 404
 
 
-def test_scheme_tables_partial_renders_one_scheme_in_another_page(sample):
+def test_scheme_tables_partial_renders_one_scheme_in_another_page(sample_programs):
     other = make_scheme(name="Other scheme")
     make_figure(program=make_program(name="Elsewhere", scheme=other))
     request = RequestFactory().get("/about/", {"from": "2018"})

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from programs import sample_data
 from programs.models import AnnualFigure, Program, Scheme
-from tests.programs_builders import reference_rows
+from tests.builders import reference_rows
 
 pytestmark = pytest.mark.django_db
 

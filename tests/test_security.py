@@ -9,7 +9,7 @@ import pytest
 from django.test import override_settings
 from django.urls import clear_url_caches
 
-from tests.programs_builders import make_figure
+from tests.builders import make_figure
 
 pytestmark = pytest.mark.django_db
 

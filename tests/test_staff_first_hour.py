@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from tests.pages_builders import make_page, make_section
+from tests.builders import make_page, make_section
 
 ROOT = Path(__file__).resolve().parent.parent
 

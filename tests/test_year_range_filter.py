@@ -11,8 +11,7 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from .deployments_builders import deployment, dispatch
-from .programs_builders import make_figure, make_program
+from .builders import deployment, dispatch, make_figure, make_program
 
 pytestmark = pytest.mark.django_db
 
