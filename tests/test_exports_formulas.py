@@ -9,9 +9,8 @@ from openpyxl import load_workbook
 from core.tables import neutralise
 from programs.resources import AnnualFigureResource
 
-from .deployments_builders import deployment
+from .builders import deployment, make_figure, make_program
 from .editorial_helpers import XLSX_FORMAT, export, read_csv, read_xlsx
-from .programs_builders import make_figure, make_program
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from editorial import formats as import_formats
 
+from .builders import make_figure, make_program
 from .editorial_helpers import CSV_FORMAT, confirm, csv_bytes, problems, upload
-from .programs_builders import make_figure, make_program
 
 pytestmark = pytest.mark.django_db
 
