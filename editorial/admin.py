@@ -6,9 +6,10 @@ user may not change (kept at today's value on a revert).
 """
 
 from django.contrib import messages
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.forms.models import _get_foreign_key
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -21,6 +22,7 @@ from simple_history.models import to_historic
 
 from .restore import deleted_records, record_label, restore_with_dependents, validation_message
 from .revert import UNCOMPARED_FIELDS, RevertFailed, inline_plans, revert
+from .stale_edits import VERSION_FIELD, Watched, versioned_model_form
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -179,7 +181,27 @@ class HistoryAdmin(SimpleHistoryAdmin):
         """
         if obj is not None and to_historic(obj) is not None:
             self.keep_current_readonly_values(request, obj)
+        if obj is not None:
+            # A save from a form opened before someone else's is refused (editorial.stale_edits).
+            kwargs["form"] = versioned_model_form(kwargs.get("form", self.form), self.watched(obj))
         return super().get_form(request, obj, change=change, **kwargs)
+
+    def watched(self, obj):
+        """What a change form shows: the record, and the rows of each inline with a history."""
+        watched = [Watched(self.model, {self.opts.pk.attname: obj.pk})]
+        for inline in self.inlines:
+            if getattr(inline.model, "history", None) is not None:
+                fk = _get_foreign_key(self.model, inline.model, inline.fk_name)
+                watched.append(Watched(inline.model, {fk.attname: obj.pk}))
+        return watched
+
+    def get_fieldsets(self, request, obj=None):
+        """The form's version goes with the fields (a hidden input), whatever the fieldsets."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or VERSION_FIELD in flatten_fieldsets(fieldsets):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": [*options["fields"], VERSION_FIELD]}), *rest]
 
     def keep_current_readonly_values(self, request, obj):
         current = self.model._default_manager.filter(pk=obj.pk).first()

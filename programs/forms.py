@@ -71,6 +71,10 @@ class YearFigureForm(forms.Form):
                 code="incomplete",
                 params={"year": self.year},
             )
+        # Compared before the row is given the new numbers (it is the same object).
+        unchanged = existing is not None and (
+            (existing.participants, existing.countries) == (participants, countries)
+        )
         figure = existing or AnnualFigure(program=program, year=self.year)
         figure.participants, figure.countries = participants, countries
         try:
@@ -79,9 +83,6 @@ class YearFigureForm(forms.Form):
             for name, messages in error.message_dict.items():
                 self.add_error(name if name in self.fields else None, messages)
             return cleaned
-        unchanged = existing is not None and (
-            (existing.participants, existing.countries) == (participants, countries)
-        )
         self.figure = None if unchanged else figure
         return cleaned
 
