@@ -6,7 +6,7 @@ PIP := $(PY) -m pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run admin test serve e2e bench audit lint format clean tokens
+.PHONY: run admin test serve e2e bench audit lint format clean messages tokens
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,13 @@ serve: $(VENV)/.runtime-installed
 # Benchmarks (not part of `make test`): synthetic data at scale, gunicorn, wrk. See BENCHMARKS.md.
 bench: $(VENV)/.dev-installed
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# After changing an interface string: collect the messages into locale/ja/LC_MESSAGES/django.po,
+# translate the new entries there, then run this again to compile django.mo (needs GNU gettext).
+messages: $(VENV)/.dev-installed
+	DJANGO_SETTINGS_MODULE=npa_portal.test_settings $(PY) manage.py makemessages --locale ja --no-obsolete \
+		--ignore .venv --ignore tests --ignore bench --ignore tools --ignore staticfiles --ignore test-artifacts
+	msgfmt --check -o locale/ja/LC_MESSAGES/django.mo locale/ja/LC_MESSAGES/django.po
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 # Sizes in SVG user units; the stylesheet sets text at 12 units.
 CHAR_WIDTH = 7  # a generous average width of one character of 12-unit text
@@ -72,6 +73,10 @@ def nice_ticks(maximum, count=4):
     """Round tick values from 0 to at least `maximum`: steps of 1, 2 or 5 times a power of ten."""
     if not maximum or maximum <= 0:
         return [0, 1]
+    if maximum < count:
+        # Small counts (one deployment) get a few whole steps, so a lone bar of 1 reads as
+        # "1 of a scale", not as a block filling the whole chart.
+        return list(range(0, count + 1))
     raw = maximum / count
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
@@ -86,10 +91,18 @@ def fmt(value):
 
 def describe(summary, points, missing):
     """The chart's description: a sentence, then every label and its value."""
-    values = "; ".join(
-        f"{label}: {missing if value is None else fmt(value)}" for label, value in points
+    if not points:
+        return summary
+    separator = pgettext("separator between items of a list", "; ")
+    values = separator.join(
+        pgettext("a chart's label and its value", "%(label)s: %(value)s")
+        % {"label": label, "value": missing if value is None else fmt(value)}
+        for label, value in points
     )
-    return f"{summary} {values}." if points else summary
+    return pgettext("a chart's description", "%(summary)s %(values)s.") % {
+        "summary": summary,
+        "values": values,
+    }
 
 
 def column_chart(
@@ -102,11 +115,13 @@ def column_chart(
     y_max=None,
     missing=None,
     plot_height=150,
+    min_width=280,
 ):
     """Vertical bars, one per (label, value); a None value draws no bar and a dash.
 
     `y_max` lets small multiples share one scale, so their bars compare fairly; they also use a
-    lower `plot_height`, so a phone shows more of them at once.
+    lower `plot_height`, so a phone shows more of them at once. `min_width` widens a chart with
+    few columns to fill a wide column of the page (bars then stand further apart).
     """
     missing = missing or _("not held")
     values = [value for _label, value in points if value is not None]
@@ -115,7 +130,7 @@ def column_chart(
     )
     left = max(CHAR_WIDTH * len(fmt(ticks[-1])) + 10, 30)
     top, bottom, right = 34, 42, 8
-    width = max(left + SLOT * len(points) + right, 280)
+    width = max(left + SLOT * len(points) + right, min_width)
     height = top + plot_height + bottom
     plot_width = width - left - right
     slot = plot_width / max(len(points), 1)
@@ -136,10 +151,16 @@ def column_chart(
         centre = round(left + slot * (index + 0.5), 1)
         if index % label_every == 0 or index == len(points) - 1:
             chart.texts.append(Text(centre, base + 16, str(label)))
+        bar_width = min(slot * 0.7, 32 if min_width <= 280 else 56)
         if value is None:
-            chart.texts.append(Text(centre, base - 4, "–", css="chart-value chart-missing"))
+            # A dashed stub where the bar would stand, and a dash above it: "not held" is seen,
+            # not guessed from a gap.
+            half = round(bar_width / 2, 1)
+            chart.lines.append(
+                Line(centre - half, base - 3, centre + half, base - 3, css="chart-missing-mark")
+            )
+            chart.texts.append(Text(centre, base - 10, "–", css="chart-value chart-missing"))
             continue
-        bar_width = min(slot * 0.7, 32)
         y = round(y_of(value), 1)
         chart.rects.append(
             Rect(round(centre - bar_width / 2, 1), y, round(bar_width, 1), round(base - y, 1))

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import reverse
+from django.utils.translation import get_language, override, pgettext
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -42,6 +43,9 @@ class Column:
     on_screen: bool = True
     sort: str = ""
     link: Callable[[Any], str] | None = None
+    # The CSV header when it should follow the page's language (the programs table as on
+    # screen); otherwise `key`, a stable machine name.
+    csv_header: str = ""
     # The value's database path ("program__name") when it is a plain field: a CSV of many rows
     # then reads its cells straight from the database (`database_cells`), not from objects.
     field: str = ""
@@ -65,7 +69,13 @@ class Column:
     @property
     def heading(self):
         """The workbook's header cell: the CSV name, with the unit where there is one."""
-        return f"{self.key} ({self.unit})" if self.unit else self.key
+        name = str(self.csv_header or self.key)
+        if not self.unit:
+            return name
+        return pgettext("a column's name and its unit", "%(name)s (%(unit)s)") % {
+            "name": name,
+            "unit": self.unit,
+        }
 
 
 def csv_columns(columns: list[Column]) -> list[Column]:
@@ -128,7 +138,7 @@ def csv_rows(columns: list[Column], rows: Iterable[Any], cells=False):
     that turns up in one is neutralised all the same.
     """
     columns = csv_columns(columns)
-    yield [column.key for column in columns]
+    yield [str(column.csv_header or column.key) for column in columns]
     values = [column.value for column in columns]
     for row in rows:
         line = row if cells else [value(row) for value in values]
@@ -154,7 +164,14 @@ def csv_response(request, filename: str, columns: list[Column], rows: Iterable[A
     many rows there are (pass a queryset's iterator, not a list). Empty cells (None) are "".
     """
 
+    # The rows are written after the view has returned: in the request's language all the same.
+    language = get_language()
+
     def pieces():
+        with override(language):
+            yield from _pieces()
+
+    def _pieces():
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         if request.GET.get("bom") == "1":

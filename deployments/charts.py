@@ -4,8 +4,11 @@ Both follow the page's filters: the timeline reads the table's own rows, and the
 from one grouped query over the same filtered deployments.
 """
 
-from django.utils.dates import MONTHS_3
+from datetime import date
+
+from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core.charts import bar_chart
 
@@ -44,5 +47,9 @@ def disaster_relief_charts(rows, per_disaster, id_prefix=""):
 
 
 def _when_where(row):
-    """'Feb 2023 Türkiye': short enough for a bar's label."""
-    return f"{MONTHS_3[row.month].title()} {row.year} {row.country.name}"
+    """'Feb 2023 Türkiye', 「2023年2月 トルコ」: short enough for a bar's label."""
+    when = format_date(date(row.year, row.month, 1), pgettext("short month and year", "M Y"))
+    return pgettext("a bar's label: when and where", "%(when)s %(country)s") % {
+        "when": when,
+        "country": row.country.name,
+    }

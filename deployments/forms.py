@@ -18,7 +18,7 @@ from .models import (
     DisasterType,
     Team,
 )
-from .text import country_name
+from .text import country_name, with_count
 
 
 class CountryCodeField(forms.ChoiceField):
@@ -110,7 +110,7 @@ class DisasterReliefFilterForm(YearRangeForm):
             field.choices = [
                 field.choices[0],
                 *(
-                    (value, f"{label} ({counts.get(value, 0)})")
+                    (value, with_count(label, counts.get(value, 0)))
                     for value, label in field.choices[1:]
                 ),
             ]
@@ -120,7 +120,7 @@ class DisasterReliefFilterForm(YearRangeForm):
         self.fields["country"].choices = [
             self.fields["country"].choices[0],
             *sorted(
-                ((code, f"{names.get(code, code)} ({counts.get(code, 0)})") for code in codes),
+                ((code, with_count(names.get(code, code), counts.get(code, 0))) for code in codes),
                 key=lambda choice: choice[1],
             ),
         ]
@@ -142,7 +142,7 @@ class ExpertDispatchFilterForm(YearRangeForm):
         field.choices = [
             field.choices[0],
             *sorted(
-                ((code, f"{names.get(code, code)} ({hosted.get(code, 0)})") for code in codes),
+                ((code, with_count(names.get(code, code), hosted.get(code, 0))) for code in codes),
                 key=lambda choice: choice[1],
             ),
         ]

@@ -27,6 +27,7 @@ from .text import (
     host_countries_text,
     month_year,
     persons_text,
+    year_range,
 )
 
 # The JDR Law dates from 1987; no deployment with a JDR team can be older.
@@ -209,7 +210,11 @@ class DisasterDeployment(TimeStampedModel):
         ]
 
     def __str__(self):
-        return f"{self.month_year}: {self.get_team_display()} to {self.country.name}"
+        return _("%(when)s: %(team)s to %(country)s") % {
+            "when": self.month_year,
+            "team": self.get_team_display(),
+            "country": self.country.name,
+        }
 
     def get_absolute_url(self):
         return reverse("deployments:country_detail", args=[self.country.code.lower()])
@@ -416,17 +421,20 @@ class ExpertDispatch(TimeStampedModel):
         ]
 
     def __str__(self):
-        return f"{self.years}: {self.field_of_work} ({self.country.name})"
+        return _("%(years)s: %(field_of_work)s (%(country)s)") % {
+            "years": self.years,
+            "field_of_work": self.field_of_work,
+            "country": self.country.name,
+        }
 
     def get_absolute_url(self):
         return reverse("deployments:country_detail", args=[self.country.code.lower()])
 
     @property
     def years(self):
-        """'2013–2016' (an en dash), or '2011' for a dispatch within one year."""
-        if self.end_year and self.end_year != self.start_year:
-            return f"{self.start_year}\u2013{self.end_year}"
-        return str(self.start_year)
+        """'2013–2016' (an en dash), or '2011' for a dispatch within one year (「2013～2016年」,
+        「2011年」 in Japanese)."""
+        return year_range(self.start_year, self.end_year)
 
     @property
     def beneficiary_or_host(self):

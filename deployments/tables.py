@@ -8,6 +8,7 @@ column's reading and writing follows the model field (editorial.resources.widget
 
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from core.tables import Column
 
@@ -23,7 +24,10 @@ SOURCE_URL_MEANING = _(
 
 def _country_with_place(deployment):
     if deployment.place:
-        return f"{country_name(deployment.country)} ({deployment.place})"
+        return pgettext("a country and a place in it", "%(country)s (%(place)s)") % {
+            "country": country_name(deployment.country),
+            "place": deployment.place,
+        }
     return country_name(deployment.country)
 
 

@@ -6,10 +6,11 @@ import csv
 from functools import lru_cache
 from pathlib import Path
 
-from django.utils.dates import MONTHS
 from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
+
+from core.text import month_year, year_range  # noqa: F401 (the deployments pages' words)
 
 
 @lru_cache(maxsize=4096)
@@ -37,9 +38,12 @@ def choice_label(choices, value):
     return _choice_label(choices, value, get_language())
 
 
-def month_year(year, month):
-    """'June 1990', as the source writes dates."""
-    return f"{MONTHS[month]} {year}"
+def with_count(label, count):
+    """A filter choice with the number of rows it would show: "Earthquake (14)", 「地震（14）」."""
+    return pgettext("a filter choice and its count", "%(label)s (%(count)s)") % {
+        "label": label,
+        "count": count,
+    }
 
 
 def persons_text(persons):

@@ -8,6 +8,7 @@ here use the very same functions and partials.
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django_countries import countries
 from django_countries.fields import Country
@@ -159,7 +160,7 @@ def expert_dispatches(request):
 
 
 def _bad_request(form):
-    message = "Bad request:\n" + "\n".join(form.error_messages) + "\n"
+    message = "\n".join([_("Bad request:"), *form.error_messages, ""])
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
 

@@ -1,11 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NpaPortalConfig(AppConfig):
     """The project itself, as an app: site-wide commands."""
 
     name = "npa_portal"
-    verbose_name = "NPA portal"
+    verbose_name = _("NPA portal")
 
     def ready(self):
         from .page_cache import connect_signals

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -212,6 +213,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
+LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as the agency writes them: 2023年2月 in Japanese, February 2023 in English.
+FORMAT_MODULE_PATH = ["npa_portal.formats"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True
@@ -229,7 +234,7 @@ STORAGES = {
 SOURCE_URL = env.str(
     "SOURCE_URL", default="https://www.npa.go.jp/english/International_Cooperation.html"
 )
-SITE_NAME = "NPA International Cooperation"
+SITE_NAME = _("NPA International Cooperation")
 
 LOGGING = {
     "version": 1,

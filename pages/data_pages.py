@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ DATA_PAGES = (
         120,
     ),
     DataPage(
-        _("Countries"),
+        pgettext_lazy("menu label", "Countries"),
         "deployments:country_list",
         _("Every country and region the police worked in or for."),
         130,

@@ -15,6 +15,7 @@ from django import forms
 from django.db.models import Q
 from django.db.models.lookups import Contains
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from django_countries import countries
 
 from deployments.models import DisasterDeployment, DisasterType, ExpertDispatch
@@ -178,7 +179,8 @@ def search(text):
             "dispatches",
             dispatches,
             lambda dispatch: Result(
-                f"{dispatch.country.name}: {dispatch.field_of_work}",
+                pgettext("search result: host country and field of work", "%(country)s: %(field)s")
+                % {"country": dispatch.country.name, "field": dispatch.field_of_work},
                 dispatch.get_absolute_url(),
                 dispatch.years,
             ),

@@ -7,6 +7,7 @@ the tables' own rows; the totals come from one aggregate query), so they follow 
 from django.utils.translation import gettext as _
 
 from core.charts import column_chart
+from core.text import year_range
 
 # Beyond this many programs on one page, one chart each is too many to read (and to draw:
 # hundreds of charts made the page 60 times heavier); each program's own page keeps its chart.
@@ -24,7 +25,7 @@ def participants_charts(tables, participants_by_year, id_prefix=""):
     years = sorted({year for table in tables for year in table.years} | set(participants_by_year))
     if not years:
         return {"total": None, "programs": []}
-    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+    span = year_range(years[0], years[-1])
     total = column_chart(
         f"{id_prefix}chart-participants-total",
         _("Total participants per year, all programs, %(span)s") % {"span": span},
@@ -33,6 +34,9 @@ def participants_charts(tables, participants_by_year, id_prefix=""):
         x_label=_("Year"),
         y_label=_("Participants"),
         missing=_("none"),
+        # Wider than its five columns need, to use more of the page's column; not so wide
+        # that a phone, scaling it down, shrinks its 12-unit text below 10 px.
+        min_width=400,
     )
     rows = [row for table in tables for row in table.rows]
     if len(rows) > MAX_PROGRAM_CHARTS:

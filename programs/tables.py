@@ -10,6 +10,7 @@ from functools import cached_property
 from operator import attrgetter
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.tables import Column
 
@@ -75,7 +76,11 @@ PROGRAM_YEAR_COLUMNS = [
 
 # Wide table (the page and table.csv): the program, then two columns per year.
 PROGRAM_COLUMN = Column(
-    "program", _("Program"), lambda row: row.program.name, description=_("The program's name.")
+    "program",
+    _("Program"),
+    lambda row: row.program.name,
+    description=_("The program's name."),
+    csv_header=pgettext_lazy("CSV header of the programs table", "program"),
 )
 
 
@@ -89,6 +94,7 @@ def year_columns(year):
             numeric=True,
             description=PARTICIPANTS_MEANING,
             unit=PERSONS,
+            csv_header=_("%(year)s participants") % {"year": year},
         ),
         Column(
             f"{year} countries",
@@ -97,6 +103,7 @@ def year_columns(year):
             numeric=True,
             description=COUNTRIES_MEANING,
             unit=COUNTRIES,
+            csv_header=_("%(year)s countries") % {"year": year},
         ),
     ]
 

@@ -13,6 +13,7 @@ INSTALL = {
     "redis": "apt-get install -y redis-server && redis-server --daemonize yes",
     "chromium": "apt-get install -y chromium",
     "java": "apt-get install -y default-jre-headless",
+    "gettext": "apt-get install -y gettext",
 }
 skipped = []  # (program, reason) of every skip, for the summary at the end of the run
 

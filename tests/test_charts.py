@@ -42,7 +42,14 @@ def bar_heights(svg):
 
 @pytest.mark.parametrize(
     ("maximum", "expected"),
-    [(0, [0, 1]), (1, [0, 1]), (7, [0, 2, 4, 6, 8]), (98, [0, 50, 100]), (130, [0, 50, 100, 150])],
+    [
+        (0, [0, 1]),
+        (1, [0, 1, 2, 3, 4]),
+        (3, [0, 1, 2, 3, 4]),
+        (7, [0, 2, 4, 6, 8]),
+        (98, [0, 50, 100]),
+        (130, [0, 50, 100, 150]),
+    ],
 )
 def test_ticks_are_round_and_reach_the_maximum(maximum, expected):
     assert nice_ticks(maximum) == expected
@@ -188,3 +195,27 @@ def test_participants_chart_block_renders_the_programs_charts(client):
     assert len(charts) == 2 * 9
     assert "2016: 98; 2017: 94" in desc(charts[0])
     assert id_problems(html) == (set(), set())
+
+
+def test_a_year_not_held_is_marked_where_its_bar_would_stand():
+    chart = column_chart("c", "T", "S.", [(2016, 10), (2017, None)], "Y", "P")
+    marks = [line for line in chart.lines if line.css == "chart-missing-mark"]
+    assert len(marks) == 1
+    # As wide as a bar would be, not a one-character dash.
+    assert marks[0].x2 - marks[0].x1 == pytest.approx(chart.rects[0].width)
+
+
+def test_a_lone_small_bar_is_drawn_on_a_scale_not_across_the_whole_chart():
+    chart = bar_chart("b", "T", "S.", [("Tsunami", 1)], "Deployments", "Disaster")
+    grid = [line for line in chart.lines if line.css == "chart-grid"]
+    plot_width = max(line.x1 for line in grid) - min(line.x1 for line in grid)
+    assert len(grid) >= 4
+    assert chart.rects[0].width <= plot_width / 3
+
+
+def test_total_chart_is_wider_than_its_few_columns_need():
+    chart = column_chart(
+        "c", "T", "S.", [(y, 10) for y in range(2016, 2021)], "Y", "P", min_width=400
+    )
+    assert chart.width == 400
+    assert chart.rects[0].width > 32  # bars widen with the chart, not only the gaps

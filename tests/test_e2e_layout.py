@@ -5,9 +5,11 @@ Each test measures what a visitor sees (boxes on the screen), and saves screensh
 test-artifacts/screenshots/ for a person to look at.
 """
 
+import contextlib
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .e2e_helpers import PUBLIC_PAGES, load_sample_site, screenshot
 
@@ -128,6 +130,13 @@ TABLES_JS = """() => [...document.querySelectorAll('.table-scroll')].map(region 
 })"""
 
 
+SETTLED_JS = """() => [...document.querySelectorAll('.table-scroll')].every(region => {
+    const hint = region.previousElementSibling;
+    if (!hint || !hint.classList.contains('scroll-hint')) return true;
+    return (hint.offsetParent !== null) === (region.scrollWidth > region.clientWidth + 1);
+})"""
+
+
 @pytest.mark.parametrize("width", (320, 375, 1280))
 def test_wide_tables_have_a_scroll_hint_whole_captions_and_no_tall_gaps(page, site, width):
     page.set_viewport_size({"width": width, "height": 900})
@@ -135,6 +144,10 @@ def test_wide_tables_have_a_scroll_hint_whole_captions_and_no_tall_gaps(page, si
     for name, path in TABLE_PAGES.items():
         page.goto(site + path)
         page.wait_for_load_state("load")
+        # tables.js sets the hints from ResizeObserver callbacks, which run at the browser's
+        # next rendering step: give them a moment (on a busy machine) before measuring.
+        with contextlib.suppress(PlaywrightTimeoutError):  # measured and reported below
+            page.wait_for_function(SETTLED_JS, timeout=3000)
         for table in page.evaluate(TABLES_JS):
             where = f"{path} at {width}px, {table['label']!r}"
             if not table["hint"]:

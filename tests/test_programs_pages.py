@@ -200,7 +200,7 @@ def test_program_page_shows_years_and_totals(client, sample_programs):
         ["2018", "10", "10"],
         ["Total", "21", "countries not totalled"],
     ]
-    assert "Held in 2 years, 2016&ndash;2018." in html
+    assert "Held in 2 years, 2016–2018." in html
 
 
 def test_program_held_once_reads_as_one_year(client):
