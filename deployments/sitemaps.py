@@ -1,10 +1,11 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+
+from core.sitemaps import BilingualSitemap
 
 from .countries import country_activity
 
 
-class CountrySitemap(Sitemap):
+class CountrySitemap(BilingualSitemap):
     """Every country or region with a deployment or dispatch: the list of /countries/."""
 
     changefreq = "monthly"

@@ -1,5 +1,5 @@
-"""Site-wide middleware and helpers: the request body cap, the client's address and what the
-sign-in lockout counts by.
+"""Site-wide middleware and helpers: the request body cap, the language of a request, the
+client's address and what the sign-in lockout counts by.
 
 Beyond the body cap, no request guard of our own: Django already answers 400 for too many
 parameters (`DATA_UPLOAD_MAX_NUMBER_FIELDS`), each page's form refuses a NUL byte or an
@@ -14,9 +14,28 @@ from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.db.models import Sum
 from django.http import HttpResponse
+from django.middleware import locale
 from django.urls import Resolver404, resolve
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's LocaleMiddleware, minus its guess for an address without a language prefix
+    that found nothing: Django would redirect it to the same path under the visitor's prefix,
+    so `/no-such-page/` would be a redirect to a 404. Here every old address has its own
+    permanent redirect (`npa_portal.views.old_address`), so anything else is simply not
+    found: a 404 at once, in the visitor's language."""
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and not translation.get_language_from_path(
+            request.path_info
+        ):
+            patch_vary_headers(response, ("Accept-Language", "Cookie"))
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)
 
 
 def is_import_upload(path):

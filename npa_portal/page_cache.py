@@ -38,6 +38,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import get_max_age, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
@@ -63,6 +64,9 @@ class _CacheState:
         return time.monotonic() >= self.failed_until
 
     def failed(self, error):
+        # While the cache cannot be reached, another process may save an edit whose
+        # invalidation fails: once it answers again, this process invalidates too.
+        pending.set()
         with self.lock:
             first = self.available()
             self.failed_until = time.monotonic() + RETRY_AFTER_FAILURE
@@ -94,8 +98,10 @@ def content_version():
     return version
 
 
-# Set while an invalidation this process could not make (Redis down) is still to be made. Until
-# it is, this process serves no page from any cache, its own memory included.
+# Set while an invalidation is still to be made: one this process could not make (Redis down),
+# or one it owes because it saw the cache fail, when an edit saved by another process may have
+# failed to invalidate too. Until it is made, this process serves no page from any cache, its
+# own memory included.
 pending = threading.Event()
 
 
@@ -122,7 +128,7 @@ def retry_pending_bump():
         local_pages.clear()
         _delete_version()
         pending.clear()
-        logger.warning("Page cache: the invalidation that failed during the outage is done.")
+        logger.warning("Page cache: back after a failure; every cached page invalidated.")
 
 
 # Which on-commit bumps this thread has scheduled, and up to which one it has bumped.
@@ -217,12 +223,20 @@ def _cacheable_response(request, response):
 
 
 def _address(request):
-    """A digest of host and full path; None for a Host header Django refuses (it answers 400)."""
+    """A digest of language, host and full path; None for a Host header Django refuses (it
+    answers 400).
+
+    The language is the one LocaleMiddleware will choose: the path's prefix (/ja/, /en/), or
+    for an address outside the prefixes (sitemap.xml, the open data) the visitor's cookie or
+    Accept-Language, reduced to one of the site's languages, so those answers are stored once
+    per language and never served in the wrong one. / itself is never stored (never_cache).
+    """
     try:
         host = request.get_host()
     except DisallowedHost:
         return None
-    address = f"{host}{request.get_full_path()}".encode("utf-8", "replace")
+    language = translation.get_language_from_request(request, check_path=True)
+    address = f"{language}:{host}{request.get_full_path()}".encode("utf-8", "replace")
     return hashlib.md5(address, usedforsecurity=False).hexdigest()
 
 

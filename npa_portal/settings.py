@@ -61,6 +61,9 @@ MIDDLEWARE = [
     # Anonymous GETs of public pages and CSVs answered from the cache (npa_portal/page_cache.py).
     "npa_portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before CommonMiddleware (Django's documented place): the language from
+    # the /ja/ or /en/ prefix, else the visitor's cookie, Accept-Language, Japanese.
+    "npa_portal.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -86,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "npa_portal.context_processors.site",
+                "npa_portal.context_processors.languages",
                 "pages.context_processors.pages",
             ],
         },
@@ -201,6 +205,7 @@ if SECURE:
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -212,9 +217,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en"
+# Japanese first, as the agency publishes; every public page at /ja/... and /en/... (urls.py).
+LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The visitor's choice from the language switch (npa_portal.views.switch_language), for /,
+# the admin and pages outside the language prefixes. Not HttpOnly: it holds no secret.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Dates as the agency writes them: 2023年2月 in Japanese, February 2023 in English.
 FORMAT_MODULE_PATH = ["npa_portal.formats"]
 TIME_ZONE = "Asia/Tokyo"

@@ -23,10 +23,10 @@ class NavItem:
     children: list["NavItem"] = field(default_factory=list)
 
 
-def _current(url, path):
+def _current(url, path, home):
     if path == url:
         return "page"
-    if url != "/" and path.startswith(url):
+    if url != home and path.startswith(url):
         return "true"
     return ""
 
@@ -64,10 +64,12 @@ def menu_items(path="", pages=None):
         for data in DATA_PAGES
     ]
     # sorted() is stable: content pages, already in title order, stay before data pages.
-    items = [NavItem(str(_("Home")), reverse("pages:home"))]
+    home = reverse("pages:home")
+    items = [NavItem(str(_("Home")), home)]
     items += sorted(top + data_pages, key=lambda item: item.order)
     for item in items:
-        item.current = _current(item.url, path)
+        # Every address starts with the home page's (/ja/): only the home page itself is it.
+        item.current = _current(item.url, path, home)
         for child in item.children:
-            child.current = _current(child.url, path)
+            child.current = _current(child.url, path, home)
     return items

@@ -1,26 +1,27 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from core.sitemaps import BilingualSitemap
+from deployments.sitemaps import CountrySitemap
 from programs.models import Program
 
 from .data_pages import DATA_PAGES
 from .models import HOME_SLUG, Page
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(BilingualSitemap):
     """Published content pages only (the same `published()` as the views and search)."""
 
     changefreq = "monthly"
 
     def items(self):
-        # The home page is listed with the data pages: "/" exists even without an introduction.
+        # The home page is listed with the data pages: it exists even without an introduction.
         return Page.objects.published().exclude(parent=None, slug=HOME_SLUG).order_by("path")
 
     def lastmod(self, page):
         return page.updated_at
 
 
-class DataPageSitemap(Sitemap):
+class DataPageSitemap(BilingualSitemap):
     """The home page and the data pages, whose addresses are fixed."""
 
     changefreq = "monthly"
@@ -32,7 +33,7 @@ class DataPageSitemap(Sitemap):
         return reverse(name)
 
 
-class ProgramSitemap(Sitemap):
+class ProgramSitemap(BilingualSitemap):
     changefreq = "yearly"
 
     def items(self):
@@ -40,3 +41,12 @@ class ProgramSitemap(Sitemap):
 
     def lastmod(self, program):
         return program.updated_at
+
+
+# sitemap.xml (npa_portal/urls.py).
+SITEMAPS = {
+    "pages": PageSitemap,
+    "data": DataPageSitemap,
+    "programs": ProgramSitemap,
+    "countries": CountrySitemap,
+}

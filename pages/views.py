@@ -1,7 +1,5 @@
-"""Content pages, the home page, search, and robots.txt."""
+"""Content pages, the home page and search."""
 
-from django.conf import settings
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -70,17 +68,6 @@ def page_detail(request, path):
             "last_updated": page.updated_at,
         },
     )
-
-
-@require_safe
-def robots_txt(request):
-    lines = ["User-agent: *"]
-    # A DJANGO_ADMIN_URL other than the default is kept secret: robots.txt is read by scanners
-    # too. No link leads to the admin, and its pages ask robots not to index them anyway.
-    if settings.ADMIN_URL == "admin/":
-        lines.append(f"Disallow: {reverse('admin:index')}")
-    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('pages:sitemap'))}")
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 @require_safe

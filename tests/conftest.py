@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 
 from deployments import sample_data as deployments_sample
 from editorial.roles import EDITORS, PUBLISHERS
@@ -31,6 +32,28 @@ from .builders import (
 def pytest_report_header(config):
     database = settings.DATABASES["default"]
     return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} ({database['NAME']})"
+
+
+# Tests read English unless they ask for Japanese: reverse() gives /en/ addresses, the test
+# clients' browsers ask for English (the admin and / follow Accept-Language), and the labels
+# the tests compare are English. A request to a /ja/ page leaves its thread in Japanese
+# (LocaleMiddleware), so a test that reverses after one says which language it means.
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client():
+    """pytest-django's `client`, with a browser that asks for English."""
+    return english_client()
+
+
+def english_client():
+    return Client(HTTP_ACCEPT_LANGUAGE="en")
 
 
 # Staff accounts as they are set up: a superuser, and members of the two roles (editorial.roles).
@@ -75,7 +98,7 @@ def publisher(make_staff):
 
 def signed_in(user):
     """A client of its own, so a test can also use `client` as someone else."""
-    client = Client()
+    client = english_client()
     client.force_login(user)
     return client
 

@@ -21,18 +21,18 @@ PASSWORD = "correct horse battery"
 # One of each kind of public page, with the visitor's filters where a page has them.
 PUBLIC_PAGES = {
     "home": "/",
-    "programs": "/programs/",
-    "programs-filtered": "/programs/?from=2018&to=2019",
-    "program": "/programs/community-policing/",
-    "disaster-relief": "/deployments/disaster-relief/",
-    "disaster-relief-filtered": "/deployments/disaster-relief/?disaster=tsunami&sort=-persons",
-    "expert-dispatches": "/deployments/expert-dispatches/",
-    "countries": "/countries/",
-    "columns": "/deployments/disaster-relief/columns/",
-    "country": "/countries/th/",
-    "content-page": "/international-cooperation/",
-    "search": "/search/?q=police",
-    "not-found": "/no-such-page/",
+    "programs": "/en/programs/",
+    "programs-filtered": "/en/programs/?from=2018&to=2019",
+    "program": "/en/programs/community-policing/",
+    "disaster-relief": "/en/deployments/disaster-relief/",
+    "disaster-relief-filtered": "/en/deployments/disaster-relief/?disaster=tsunami&sort=-persons",
+    "expert-dispatches": "/en/deployments/expert-dispatches/",
+    "countries": "/en/countries/",
+    "columns": "/en/deployments/disaster-relief/columns/",
+    "country": "/en/countries/th/",
+    "content-page": "/en/international-cooperation/",
+    "search": "/en/search/?q=police",
+    "not-found": "/en/no-such-page/",
 }
 
 # The policy the site is meant to run under: nothing inline, everything from the site itself.

@@ -18,14 +18,14 @@ from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
 
 PAGES = [
-    "/",
-    "/programs/",
-    "/programs/community-policing/",
-    "/deployments/disaster-relief/",
-    "/deployments/expert-dispatches/",
-    "/countries/",
-    "/countries/tr/",
-    "/no-such-page/",
+    "/en/",
+    "/en/programs/",
+    "/en/programs/community-policing/",
+    "/en/deployments/disaster-relief/",
+    "/en/deployments/expert-dispatches/",
+    "/en/countries/",
+    "/en/countries/tr/",
+    "/en/no-such-page/",
     "/admin/login/",
 ]
 

@@ -10,14 +10,14 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     "path",
     [
-        "/",
-        "/programs/",
-        "/programs/community-policing/",
-        "/deployments/disaster-relief/",
-        "/deployments/expert-dispatches/",
-        "/countries/",
-        "/countries/id/",
-        "/international-cooperation/",
+        "/en/",
+        "/en/programs/",
+        "/en/programs/community-policing/",
+        "/en/deployments/disaster-relief/",
+        "/en/deployments/expert-dispatches/",
+        "/en/countries/",
+        "/en/countries/id/",
+        "/en/international-cooperation/",
     ],
 )
 def test_every_page_has_the_parts_of_base_html(client, path):
@@ -31,7 +31,7 @@ def test_every_page_has_the_parts_of_base_html(client, path):
     assert '<html lang="en">' in html
     assert html.index('class="skip-link" href="#main"') < html.index("<header")
     header = html[html.index("<header") : html.index("</header>")]
-    assert '<nav aria-label="Main">' in header and 'href="/programs/"' in header
+    assert '<nav aria-label="Main">' in header and 'href="/en/programs/"' in header
     assert html.count("<main ") == 1 and '<main id="main"' in html
     footer = html[html.index("<footer") : html.index("</footer>")]
     assert re.search(r'Last updated: <time datetime="\d{4}-\d{2}-\d{2}">', footer), path

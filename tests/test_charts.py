@@ -96,7 +96,7 @@ def test_small_multiples_share_one_scale(client):
     scheme = make_scheme()
     make_figure(make_program("Big", scheme=scheme), year=2019, participants=40, countries=9)
     make_figure(make_program("Small", scheme=scheme), year=2019, participants=10, countries=9)
-    html = client.get("/programs/").content.decode()
+    html = client.get("/en/programs/").content.decode()
     _total, first, second = svgs(html)
     assert bar_heights(first)[0] == pytest.approx(4 * bar_heights(second)[0])
 
@@ -105,7 +105,7 @@ def test_small_multiples_share_one_scale(client):
 def test_unpublished_programs_are_left_out_of_the_charts(client):
     make_figure(make_program("Public"), year=2019, participants=10, countries=9)
     make_figure(make_program("Hidden", published=False), year=2019, participants=99, countries=9)
-    html = client.get("/programs/").content.decode()
+    html = client.get("/en/programs/").content.decode()
     assert "Hidden" not in html
     assert "2019: 10." in desc(svgs(html)[0])
 
@@ -114,10 +114,10 @@ def test_unpublished_programs_are_left_out_of_the_charts(client):
 def test_programs_page_costs_one_query_more_for_its_charts(client, django_assert_num_queries):
     make_figure(year=2019)
     with CaptureQueriesContext(connection) as small:
-        client.get("/programs/")
+        client.get("/en/programs/")
     make_many(schemes=2, programs=15, years=20)
     with django_assert_num_queries(len(small)):
-        html = client.get("/programs/").content.decode()
+        html = client.get("/en/programs/").content.decode()
     assert len(svgs(html)) == 1 + 1 + 2 * 15
 
 
@@ -127,12 +127,12 @@ def test_too_many_programs_for_a_chart_each_keeps_the_total_and_says_why(client,
     scheme = make_scheme()
     for name in ("One", "Two", "Three"):
         make_figure(make_program(name, scheme=scheme), year=2019, participants=10, countries=9)
-    html = client.get("/programs/").content.decode()
+    html = client.get("/en/programs/").content.decode()
     assert len(svgs(html)) == 1
     assert "Total participants per year" in html
     assert "3 programs are listed: too many for a chart each." in html
     monkeypatch.setattr(programs_charts, "MAX_PROGRAM_CHARTS", 3)
-    assert len(svgs(client.get("/programs/").content.decode())) == 1 + 3
+    assert len(svgs(client.get("/en/programs/").content.decode())) == 1 + 3
 
 
 @pytest.mark.django_db

@@ -38,14 +38,14 @@ def content(db):
 
 def test_public_pages_raise_no_violation(page, live_server, content, violations):
     for path in (
-        "/",
-        "/programs/",
-        "/programs/forensic-science/",
-        "/deployments/disaster-relief/",
-        "/deployments/expert-dispatches/",
-        "/countries/tr/",
-        "/about/",
-        "/search/?q=forensic",
+        "/en/",
+        "/en/programs/",
+        "/en/programs/forensic-science/",
+        "/en/deployments/disaster-relief/",
+        "/en/deployments/expert-dispatches/",
+        "/en/countries/tr/",
+        "/en/about/",
+        "/en/search/?q=forensic",
     ):
         page.goto(f"{live_server.url}{path}")
         page.wait_for_load_state("load")

@@ -20,7 +20,7 @@ def test_csv_response_pulls_rows_only_as_they_are_sent(rf):
             yield {"n": number}
 
     columns = [Column("n", "N", lambda row: row["n"], numeric=True)]
-    response = csv_response(rf.get("/"), "n.csv", columns, rows())
+    response = csv_response(rf.get("/en/"), "n.csv", columns, rows())
     assert response.streaming
     chunks = iter(response.streaming_content)
     first = next(chunks)
@@ -42,7 +42,7 @@ def test_figures_csv_reads_the_queryset_in_chunks(monkeypatch):
         return real(self, chunk_size=chunk_size)
 
     monkeypatch.setattr(type(AnnualFigure.objects.none()), "iterator", spy)
-    response = Client().get("/programs/figures.csv")
+    response = Client().get("/en/programs/figures.csv")
     assert response.streaming
     lines = b"".join(response.streaming_content).decode().splitlines()
     assert len(lines) == 1 + 5 * 4

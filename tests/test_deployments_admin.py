@@ -141,7 +141,7 @@ def test_view_on_site_goes_to_the_country_page(staff_client):
     content_type = ContentType.objects.get_for_model(row)
     view_on_site = reverse("admin:view_on_site", args=[content_type.pk, row.pk])
     assert view_on_site in response.content.decode()
-    assert staff_client.get(view_on_site).url.endswith("/countries/id/")
+    assert staff_client.get(view_on_site).url.endswith("/en/countries/id/")
 
 
 def test_history_is_available(staff_client):

@@ -73,7 +73,7 @@ def test_csv_link_on_the_page_carries_the_filters(client):
     html = client.get(
         reverse("deployments:disaster_relief"), {"country": "tw", "sort": "-date"}
     ).content.decode()
-    assert "/deployments/disaster-relief.csv?country=TW&amp;sort=-date" in html
+    assert "/en/deployments/disaster-relief.csv?country=TW&amp;sort=-date" in html
 
 
 def test_csv_with_bad_parameter_is_a_400_with_a_reason(client):

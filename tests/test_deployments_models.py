@@ -131,7 +131,7 @@ def test_deployment_reads_as_a_person_would_say_it():
     assert row.month_year == "June 1990"
     assert row.persons_text == "6 persons"
     assert deployment(year=1990, month=7, country="PH", persons=1).persons_text == "1 person"
-    assert row.get_absolute_url() == "/countries/ir/"
+    assert row.get_absolute_url() == "/en/countries/ir/"
 
 
 def test_changes_are_kept_in_history():

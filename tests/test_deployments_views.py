@@ -234,18 +234,18 @@ def test_turkey_shows_the_judo_dispatch_for_afghanistan_and_the_2023_earthquake(
 
 
 def test_afghanistan_page_lists_training_hosted_elsewhere(client, sample_deployments):
-    text = _text(client.get("/countries/af/").content.decode())
+    text = _text(client.get("/en/countries/af/").content.decode())
     assert "Training for the police of Afghanistan in other countries" in text
     assert "2011\u20132014 Türkiye judo training" in text
 
 
 def test_upper_case_code_redirects_to_the_lower_case_address(client, sample_deployments):
-    response = client.get("/countries/ID/")
+    response = client.get("/en/countries/ID/")
     assert response.status_code == 301
-    assert response["Location"] == "/countries/id/"
+    assert response["Location"] == "/en/countries/id/"
 
 
-@pytest.mark.parametrize("path", ["/countries/zz/", "/countries/us/", "/countries/xyz/"])
+@pytest.mark.parametrize("path", ["/en/countries/zz/", "/en/countries/us/", "/en/countries/xyz/"])
 def test_unknown_code_or_country_without_activity_is_404(client, sample_deployments, path):
     assert client.get(path).status_code == 404
 
@@ -258,8 +258,8 @@ def test_partials_render_when_included_from_another_page(rf, sample_deployments)
         request=request,
     )
     assert "December 2004" in html and "Thailand" in html
-    assert 'action="/deployments/disaster-relief/"' in html
-    assert "/deployments/disaster-relief.csv?team=forensic" in html
+    assert 'action="/en/deployments/disaster-relief/"' in html
+    assert "/en/deployments/disaster-relief.csv?team=forensic" in html
     html = render_to_string(
         "deployments/includes/expert_dispatch_list.html",
         expert_dispatches_context(request.GET),
@@ -277,14 +277,14 @@ def _queries(client, url):
 @pytest.mark.parametrize(
     "url",
     [
-        "/deployments/disaster-relief/",
-        "/deployments/disaster-relief/?sort=-persons&team=rescue",
-        "/deployments/disaster-relief.csv",
-        "/deployments/expert-dispatches/",
-        "/deployments/expert-dispatches.csv",
-        "/countries/",
-        "/countries/fr/",
-        "/countries/id/",
+        "/en/deployments/disaster-relief/",
+        "/en/deployments/disaster-relief/?sort=-persons&team=rescue",
+        "/en/deployments/disaster-relief.csv",
+        "/en/deployments/expert-dispatches/",
+        "/en/deployments/expert-dispatches.csv",
+        "/en/countries/",
+        "/en/countries/fr/",
+        "/en/countries/id/",
     ],
 )
 def test_query_count_does_not_grow_with_rows(client, url):
@@ -303,7 +303,7 @@ def test_country_sitemap_lists_the_country_pages(sample_deployments):
 
     sitemap = CountrySitemap()
     locations = [sitemap.location(item) for item in sitemap.items()]
-    assert "/countries/id/" in locations and "/countries/af/" in locations
+    assert "/en/countries/id/" in locations and "/en/countries/af/" in locations
     assert len(locations) == 18
 
 
@@ -322,11 +322,11 @@ def test_country_pages_say_when_their_rows_last_changed(client, sample_deploymen
     ExpertDispatch.objects.update(updated_at=noon(2024, 1, 1))
     DisasterDeployment.objects.filter(country="ID").update(updated_at=noon(2024, 3, 5))
     ExpertDispatch.objects.filter(country="TR", start_year=2015).update(updated_at=noon(2024, 2, 9))
-    assert _last_updated(client.get("/countries/")) == "2024-03-05"
-    assert _last_updated(client.get("/countries/id/")) == "2024-03-05"
-    assert _last_updated(client.get("/countries/tr/")) == "2024-02-09"
-    assert _last_updated(client.get("/countries/af/")) == "2024-02-09"
-    assert _last_updated(client.get("/countries/np/")) == "2024-01-02"
+    assert _last_updated(client.get("/en/countries/")) == "2024-03-05"
+    assert _last_updated(client.get("/en/countries/id/")) == "2024-03-05"
+    assert _last_updated(client.get("/en/countries/tr/")) == "2024-02-09"
+    assert _last_updated(client.get("/en/countries/af/")) == "2024-02-09"
+    assert _last_updated(client.get("/en/countries/np/")) == "2024-01-02"
 
 
 def test_sentences_read_right_with_a_single_row(client):
@@ -335,28 +335,28 @@ def test_sentences_read_right_with_a_single_row(client):
 
     deployment(year=2010, month=3, country="NP", persons=1)
     dispatch(country="ID", start_year=2018)
-    text = _text(client.get("/deployments/disaster-relief/").content.decode())
+    text = _text(client.get("/en/deployments/disaster-relief/").content.decode())
     assert (
         "One deployment is recorded: in March 2010, 1 person of the Japanese police went "
         "abroad with a Japan Disaster Relief (JDR) team." in text
     )
     assert "The most recent deployment: March 2010, 1 person to Nepal (earthquake)." in text
-    text = _text(client.get("/deployments/disaster-relief/?team=rescue").content.decode())
+    text = _text(client.get("/en/deployments/disaster-relief/?team=rescue").content.decode())
     assert "Showing 1 of 1 deployment (1 person)." in text
-    text = _text(client.get("/countries/np/").content.decode())
+    text = _text(client.get("/en/countries/np/").content.decode())
     assert (
         "In March 2010, 1 police official went to Nepal with a Japan Disaster Relief team." in text
     )
-    text = _text(client.get("/deployments/expert-dispatches/").content.decode())
+    text = _text(client.get("/en/deployments/expert-dispatches/").content.decode())
     assert "1 dispatch of police experts is recorded, to 1 host country, in 2018." in text
 
 
 def test_sentences_with_several_rows_keep_their_plurals(client, sample_deployments):
-    text = _text(client.get("/deployments/disaster-relief/?country=tw").content.decode())
+    text = _text(client.get("/en/deployments/disaster-relief/?country=tw").content.decode())
     assert "Showing 2 of 17 deployments (47 persons)." in text
-    text = _text(client.get("/countries/tw/").content.decode())
+    text = _text(client.get("/en/countries/tw/").content.decode())
     assert "with Japan Disaster Relief teams 2 times, 47 persons in all." in text
-    text = _text(client.get("/deployments/expert-dispatches/").content.decode())
+    text = _text(client.get("/en/deployments/expert-dispatches/").content.decode())
     assert (
         "5 dispatches of police experts are recorded, to 3 host countries, from 2011 to 2020."
         in (text)
@@ -364,13 +364,13 @@ def test_sentences_with_several_rows_keep_their_plurals(client, sample_deploymen
 
 
 def test_dispatch_host_counts_follow_the_chosen_years(client, sample_deployments):
-    html = client.get("/deployments/expert-dispatches/").content.decode()
+    html = client.get("/en/deployments/expert-dispatches/").content.decode()
     assert '<option value="TL">Timor-Leste (2)</option>' in html
-    html = client.get("/deployments/expert-dispatches/?from=2013").content.decode()
+    html = client.get("/en/deployments/expert-dispatches/?from=2013").content.decode()
     assert '<option value="TL">Timor-Leste (1)</option>' in html
     assert '<option value="TR">Türkiye (2)</option>' in html
     # A chosen host with nothing in the years stays chosen, with its 0.
-    html = client.get("/deployments/expert-dispatches/?country=tl&from=2017").content.decode()
+    html = client.get("/en/deployments/expert-dispatches/?country=tl&from=2017").content.decode()
     assert '<option value="TL" selected>Timor-Leste (0)</option>' in html
     assert '<option value="TR">' not in html
     assert "No dispatches match these filters." in html
@@ -379,8 +379,11 @@ def test_dispatch_host_counts_follow_the_chosen_years(client, sample_deployments
 @pytest.mark.parametrize(
     ("url", "option"),
     [
-        ("/deployments/disaster-relief/?country=tw", '<option value="TW" selected>Taiwan (2)'),
-        ("/deployments/expert-dispatches/?country=tl", '<option value="TL" selected>Timor-Leste'),
+        ("/en/deployments/disaster-relief/?country=tw", '<option value="TW" selected>Taiwan (2)'),
+        (
+            "/en/deployments/expert-dispatches/?country=tl",
+            '<option value="TL" selected>Timor-Leste',
+        ),
     ],
 )
 def test_a_lower_case_country_code_shows_as_chosen(client, sample_deployments, url, option):

@@ -13,17 +13,17 @@ from npa_portal import urls as project_urls
 
 SUFFIX = " - NPA International Cooperation"
 PUBLIC_PAGES = [
-    "/",
-    "/programs/",
-    "/programs/?from=2018&to=2019",
-    "/programs/community-policing/",
-    "/deployments/disaster-relief/",
-    "/deployments/expert-dispatches/",
-    "/countries/",
-    "/programs/table/columns/",
-    "/countries/id/",
-    "/international-cooperation/",
-    "/search/?q=police",
+    "/en/",
+    "/en/programs/",
+    "/en/programs/?from=2018&to=2019",
+    "/en/programs/community-policing/",
+    "/en/deployments/disaster-relief/",
+    "/en/deployments/expert-dispatches/",
+    "/en/countries/",
+    "/en/programs/table/columns/",
+    "/en/countries/id/",
+    "/en/international-cooperation/",
+    "/en/search/?q=police",
 ]
 
 
@@ -60,8 +60,8 @@ handler400 = project_urls.handler400
 @pytest.mark.django_db
 @override_settings(DEBUG=False, ROOT_URLCONF=__name__)
 def test_error_pages_are_titled_like_every_other_page(client):
-    assert title(client.get("/no-such-page/").content.decode()) == "Page not found" + SUFFIX
-    assert title(client.get("/programs/?from=x").content.decode()).endswith(SUFFIX)
+    assert title(client.get("/en/no-such-page/").content.decode()) == "Page not found" + SUFFIX
+    assert title(client.get("/en/programs/?from=x").content.decode()).endswith(SUFFIX)
     assert title(render_to_string("500.html")) == "Server error" + SUFFIX
     assert title(client.get("/test-400/").content.decode()) == "Bad request" + SUFFIX
 
@@ -76,7 +76,7 @@ def test_favicon_ico_leads_to_the_svg_icon(client):
 
 @pytest.mark.django_db
 def test_wide_table_scrolls_in_a_labelled_focusable_region_with_a_hint(client, sample_site):
-    html = client.get("/programs/").content.decode()
+    html = client.get("/en/programs/").content.decode()
     regions = re.findall(r'<div class="table-scroll"[^>]*>', html)
     assert regions
     for region in regions:

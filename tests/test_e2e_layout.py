@@ -15,7 +15,7 @@ from .e2e_helpers import PUBLIC_PAGES, load_sample_site, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-CONTENT_PAGE_WITH_BLOCKS = "/international-cooperation/technical-assistance/"
+CONTENT_PAGE_WITH_BLOCKS = "/en/international-cooperation/technical-assistance/"
 TABLE_PAGES = {**PUBLIC_PAGES, "content-page-blocks": CONTENT_PAGE_WITH_BLOCKS}
 TABLE_PAGES.pop("not-found")
 
@@ -52,13 +52,13 @@ def test_header_menu_is_one_line_at_1280px_without_sub_pages(page, site):
         assert "Technical assistance" not in page.locator(".nav-list").inner_text()
         if name in ("home", "programs", "content-page-blocks"):
             screenshot(page, f"layout-{name}")
-    page.goto(site + "/international-cooperation/")
+    page.goto(site + "/en/international-cooperation/")
     assert page.locator(".sub-pages").get_by_role("link", name="Technical assistance").count()
 
 
 @pytest.mark.parametrize("width", (320, 375, 1280))
 @pytest.mark.parametrize(
-    "path", ("/deployments/disaster-relief/", CONTENT_PAGE_WITH_BLOCKS), ids=("page", "content")
+    "path", ("/en/deployments/disaster-relief/", CONTENT_PAGE_WITH_BLOCKS), ids=("page", "content")
 )
 def test_filter_boxes_are_a_grid_of_labels_over_controls(page, site, width, path):
     page.set_viewport_size({"width": width, "height": 900})
@@ -169,7 +169,7 @@ def test_wide_tables_have_a_scroll_hint_whole_captions_and_no_tall_gaps(page, si
 
 def test_programs_table_shows_five_years_at_1280px(page, site):
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(site + "/programs/")
+    page.goto(site + "/en/programs/")
     region = page.locator(".table-scroll").first
     assert region.evaluate("el => el.scrollWidth <= el.clientWidth"), "the table is cut off"
     right = region.evaluate("el => el.getBoundingClientRect().right")
@@ -198,7 +198,7 @@ def test_programs_table_shows_five_years_at_1280px(page, site):
 )
 def test_sorted_column_shows_its_direction(page, site, query, arrow):
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(site + "/deployments/disaster-relief/" + query)
+    page.goto(site + "/en/deployments/disaster-relief/" + query)
     arrows = page.evaluate(
         """() => [...document.querySelectorAll('.data-table thead th')]
             .filter(th => th.querySelector('a')).map(th => [th.getAttribute('aria-sort') || '',
@@ -214,7 +214,7 @@ def test_sorted_column_shows_its_direction(page, site, query, arrow):
 
 def test_empty_year_range_hides_the_notes_and_downloads_of_absent_tables(page, site):
     page.set_viewport_size({"width": 375, "height": 900})
-    page.goto(site + "/programs/?from=1990&to=1995")
+    page.goto(site + "/en/programs/?from=1990&to=1995")
     assert page.locator("table.programs-table").count() == 0
     assert page.locator(".table-notes").count() == 0
     assert page.locator(".downloads").count() == 0
@@ -223,7 +223,7 @@ def test_empty_year_range_hides_the_notes_and_downloads_of_absent_tables(page, s
 
 
 def test_programs_table_prints_on_a4_landscape(page, site):
-    page.goto(site + "/programs/")
+    page.goto(site + "/en/programs/")
     pdf = page.pdf(prefer_css_page_size=True)
     # Chromium writes each page's size in points: A4 landscape is about 842 x 595.
     sizes = [

@@ -49,7 +49,7 @@ def chart_description(page, chart_id):
 @pytest.mark.parametrize("width", WIDTHS)
 def test_visitor_journey(page, site, width):
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(site + "/")
+    page.goto(site + "/en/")
     assert page.title().endswith(" - NPA International Cooperation")
 
     open_menu_link(page, "Training programs")
@@ -137,7 +137,7 @@ def test_every_public_page_type_is_accessible_valid_and_photographed(page, site,
 
 def test_keyboard_alone_reaches_and_uses_the_controls(page, site):
     page.set_viewport_size({"width": 375, "height": 900})
-    page.goto(site + "/programs/")
+    page.goto(site + "/en/programs/")
 
     def tab_to(predicate_js, limit=60):
         for _ in range(limit):
@@ -154,7 +154,7 @@ def test_keyboard_alone_reaches_and_uses_the_controls(page, site):
     assert page.evaluate("location.hash") == "#main"
 
     # Focus order follows the page: search, then the menu button, then the filter.
-    page.goto(site + "/programs/")
+    page.goto(site + "/en/programs/")
     order = []
     for _ in range(12):
         page.keyboard.press("Tab")
@@ -162,7 +162,7 @@ def test_keyboard_alone_reaches_and_uses_the_controls(page, site):
     assert order.index("site-search-q") < order.index("SUMMARY") < order.index("id_from")
 
     # The menu opens from the keyboard.
-    page.goto(site + "/programs/")
+    page.goto(site + "/en/programs/")
     tab_to("el.tagName === 'SUMMARY'")
     page.keyboard.press("Enter")
     assert page.locator(".site-menu").get_attribute("open") is not None
@@ -178,7 +178,7 @@ def test_keyboard_alone_reaches_and_uses_the_controls(page, site):
     page.wait_for_url("**disaster=earthquake**")
 
     # The programs filter: type the years and press Enter; the table region takes focus.
-    page.goto(site + "/programs/")
+    page.goto(site + "/en/programs/")
     tab_to("el.id === 'id_from'")
     page.keyboard.type("2019")
     page.keyboard.press("Enter")
@@ -198,14 +198,14 @@ def test_keyboard_alone_reaches_and_uses_the_controls(page, site):
 
 
 def test_print_hides_navigation_and_writes_out_link_addresses(page, site):
-    page.goto(site + "/programs/")
+    page.goto(site + "/en/programs/")
     page.emulate_media(media="print")
     assert not page.locator(".site-header").is_visible()
     assert not page.locator(".year-filter").is_visible()
     after = page.evaluate(
         "getComputedStyle(document.querySelector('.downloads a'), '::after').content"
     )
-    assert "/programs/figures.csv" in after
+    assert "/en/programs/figures.csv" in after
     overflow = page.evaluate("getComputedStyle(document.querySelector('.table-scroll')).overflowX")
     assert overflow == "visible"
 

@@ -20,7 +20,7 @@ def site(live_server):
 
 
 def summary_text(page, site):
-    page.goto(site + "/deployments/disaster-relief/")
+    page.goto(site + "/en/deployments/disaster-relief/")
     return " ".join(page.locator(".jdr-deployments .summary").inner_text().split())
 
 
@@ -58,7 +58,7 @@ def test_staff_journey(page, site, django_user_model):
     assert AnnualFigure.objects.filter(year=2021).count() == 8
 
     # The public table and chart show 2021.
-    page.goto(site + "/programs/?from=2021")
+    page.goto(site + "/en/programs/?from=2021")
     assert page.locator("table.programs-table thead th.year-group").all_inner_texts() == ["2021"]
     total = sum(10 + index for index in range(8))
     assert page.locator("#chart-participants-total-desc").text_content().endswith(f"2021: {total}.")

@@ -6,7 +6,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_unknown_path_gets_styled_404(client):
-    response = client.get("/no-such-page/")
+    response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     assert b"Page not found" in response.content
     assert b'href="#main"' in response.content
@@ -20,7 +20,7 @@ def test_a_server_error_gets_the_styled_500_page(client, monkeypatch):
 
     monkeypatch.setattr(ProgramQuerySet, "last_updated", broken)
     client.raise_request_exception = False
-    response = client.get("/programs/")
+    response = client.get("/en/programs/")
     assert response.status_code == 500
     html = response.content.decode()
     assert '<html lang="en">' in html

@@ -107,18 +107,18 @@ def _hostile_world(text):
 
 
 PUBLIC_PAGES = [
-    "/",
-    "/programs/",
-    "/programs/hostile-program/",
-    "/deployments/disaster-relief/",
-    "/deployments/expert-dispatches/",
-    "/countries/",
-    "/countries/tr/",
-    "/countries/id/",
-    "/countries/tl/",
-    "/hostile/",
-    "/search/?q=Program",
-    "/search/?q=hostile",
+    "/en/",
+    "/en/programs/",
+    "/en/programs/hostile-program/",
+    "/en/deployments/disaster-relief/",
+    "/en/deployments/expert-dispatches/",
+    "/en/countries/",
+    "/en/countries/tr/",
+    "/en/countries/id/",
+    "/en/countries/tl/",
+    "/en/hostile/",
+    "/en/search/?q=Program",
+    "/en/search/?q=hostile",
 ]
 
 
@@ -138,7 +138,7 @@ def test_xss_payloads_in_every_field_stay_inert(payload):
 @pytest.mark.parametrize("payload", XSS_PAYLOADS[:6])
 def test_xss_payloads_in_the_search_box_stay_inert(payload):
     _hostile_world("Plain text")
-    response = Client().get("/search/", {"q": payload})
+    response = Client().get("/en/search/", {"q": payload})
     assert response.status_code in (200, 400)
     html = response.content.decode()
     assert active_content(html) == []
@@ -153,10 +153,10 @@ def test_xss_finder_can_fail():
 
 
 CSV_URLS = [
-    "/programs/figures.csv",
-    "/programs/table.csv",
-    "/deployments/disaster-relief.csv",
-    "/deployments/expert-dispatches.csv",
+    "/en/programs/figures.csv",
+    "/en/programs/table.csv",
+    "/en/deployments/disaster-relief.csv",
+    "/en/deployments/expert-dispatches.csv",
 ]
 
 
@@ -181,19 +181,19 @@ def test_formula_payloads_never_start_a_csv_cell(payload):
 
 
 PARAMETERS = {
-    "/programs/": ["from", "to"],
-    "/programs/figures.csv": ["from", "to", "bom"],
-    "/programs/table.csv": ["from", "to", "bom"],
-    "/programs/hostile-program/": ["from"],
-    "/deployments/disaster-relief/": ["from", "to", "disaster", "team", "country", "sort"],
-    "/deployments/disaster-relief.csv": ["from", "to", "disaster", "team", "country", "sort"],
-    "/deployments/expert-dispatches/": ["from", "to", "country"],
-    "/deployments/expert-dispatches.csv": ["from", "to", "country"],
-    "/countries/": ["country"],
-    "/countries/tr/": ["from"],
-    "/search/": ["q"],
-    "/hostile/": ["sort", "country"],
-    "/": ["q"],
+    "/en/programs/": ["from", "to"],
+    "/en/programs/figures.csv": ["from", "to", "bom"],
+    "/en/programs/table.csv": ["from", "to", "bom"],
+    "/en/programs/hostile-program/": ["from"],
+    "/en/deployments/disaster-relief/": ["from", "to", "disaster", "team", "country", "sort"],
+    "/en/deployments/disaster-relief.csv": ["from", "to", "disaster", "team", "country", "sort"],
+    "/en/deployments/expert-dispatches/": ["from", "to", "country"],
+    "/en/deployments/expert-dispatches.csv": ["from", "to", "country"],
+    "/en/countries/": ["country"],
+    "/en/countries/tr/": ["from"],
+    "/en/search/": ["q"],
+    "/en/hostile/": ["sort", "country"],
+    "/en/": ["q"],
     "/sitemap.xml": ["p", "section"],
     "/robots.txt": ["q"],
 }
@@ -224,6 +224,6 @@ def test_sql_metacharacters_in_paths():
     _hostile_world("Plain text")
     client = Client()
     for payload in ("'", "%27%20OR%201=1--", "1;DROP", "%25", "..%2F..%2Fetc%2Fpasswd"):
-        for prefix in ("/programs/", "/countries/", "/", "/hostile/"):
+        for prefix in ("/en/programs/", "/en/countries/", "/", "/en/hostile/"):
             response = client.get(f"{prefix}{payload}/")
             assert response.status_code in (400, 404), (prefix, payload)

@@ -21,28 +21,32 @@ pytestmark = pytest.mark.django_db
 # when a new route appears, so that it gets its share of hostile requests here.
 PUBLIC_URLS = {
     "/": ["q"],
+    "/en/": ["q"],
+    "/ja/": ["q"],
+    "/i18n/switch/en/": ["next"],
     "/programs/": ["from", "to"],
-    "/programs/figures.csv": ["from", "to", "bom"],
-    "/programs/table.csv": ["from", "to", "bom"],
-    "/programs/figures.xlsx": ["from", "to"],
-    "/programs/table.xlsx": ["from", "to"],
-    "/programs/figures/columns/": [],
-    "/programs/table/columns/": [],
-    "/programs/forensic-science/": [],
-    "/deployments/disaster-relief/": ["from", "to", "disaster", "team", "country", "sort"],
-    "/deployments/disaster-relief.csv": ["from", "to", "disaster", "team", "country", "sort"],
-    "/deployments/expert-dispatches/": ["from", "to", "country"],
-    "/deployments/expert-dispatches.csv": ["from", "to", "country", "bom"],
-    "/deployments/disaster-relief.xlsx": ["from", "to", "disaster", "team", "country", "sort"],
-    "/deployments/expert-dispatches.xlsx": ["from", "to", "country"],
-    "/deployments/disaster-relief/columns/": [],
-    "/deployments/expert-dispatches/columns/": [],
-    "/countries/": [],
-    "/countries/id/": [],
-    "/search/": ["q"],
+    "/en/programs/": ["from", "to"],
+    "/en/programs/figures.csv": ["from", "to", "bom"],
+    "/en/programs/table.csv": ["from", "to", "bom"],
+    "/en/programs/figures.xlsx": ["from", "to"],
+    "/en/programs/table.xlsx": ["from", "to"],
+    "/en/programs/figures/columns/": [],
+    "/en/programs/table/columns/": [],
+    "/en/programs/forensic-science/": [],
+    "/en/deployments/disaster-relief/": ["from", "to", "disaster", "team", "country", "sort"],
+    "/en/deployments/disaster-relief.csv": ["from", "to", "disaster", "team", "country", "sort"],
+    "/en/deployments/expert-dispatches/": ["from", "to", "country"],
+    "/en/deployments/expert-dispatches.csv": ["from", "to", "country", "bom"],
+    "/en/deployments/disaster-relief.xlsx": ["from", "to", "disaster", "team", "country", "sort"],
+    "/en/deployments/expert-dispatches.xlsx": ["from", "to", "country"],
+    "/en/deployments/disaster-relief/columns/": [],
+    "/en/deployments/expert-dispatches/columns/": [],
+    "/en/countries/": [],
+    "/en/countries/id/": [],
+    "/en/search/": ["q"],
     "/sitemap.xml": ["p", "section"],
     "/robots.txt": [],
-    "/about/": ["sort"],
+    "/en/about/": ["sort"],
     "/healthz": [],
     "/favicon.ico": [],
 }
@@ -69,8 +73,11 @@ ROUTES_COVERED = {
     "deployments:country_detail",
     "pages:home",
     "pages:search",
-    "pages:sitemap",
-    "pages:robots_txt",
+    "sitemap",
+    "robots_txt",
+    "choose_language",
+    "switch_language",
+    "old_address",
     "pages:page",
 }
 
@@ -105,7 +112,9 @@ def check_answer(response, url):
 
 any_text = st.text(max_size=40)
 queries = st.lists(
-    st.tuples(st.sampled_from(["from", "to", "country", "sort", "q", "bom", "x"]), any_text),
+    st.tuples(
+        st.sampled_from(["from", "to", "country", "sort", "q", "bom", "x", "next"]), any_text
+    ),
     max_size=4,
 )
 raw_queries = st.text(
@@ -130,7 +139,9 @@ def test_malformed_query_strings_never_5xx(world, url, raw):
 
 @HYPOTHESIS
 @given(
-    prefix=st.sampled_from(["/", "/programs/", "/countries/", "/deployments/", "/about/"]),
+    prefix=st.sampled_from(
+        ["/", "/en/", "/ja/", "/programs/", "/en/programs/", "/ja/countries/", "/en/about/"]
+    ),
     tail=st.text(max_size=30),
     slash=st.booleans(),
 )
@@ -196,27 +207,45 @@ def test_wrong_methods_answer_405(world, url, method):
 
 
 def test_head_and_options_are_fine(world):
-    assert Client().head("/programs/").status_code == 200
+    assert Client().head("/en/programs/").status_code == 200
 
 
 def test_unknown_paths_get_the_styled_404(world):
-    for path in ("/no-such-page/", "/programs/no-such-program/", "/countries/zz/", "/a/b/c/d/"):
-        response = Client().get(path)
+    for path in (
+        "/en/no-such-page/",
+        "/en/programs/no-such-program/",
+        "/en/countries/zz/",
+        "/en/a/b/c/d/",
+        "/no-such-page/",
+    ):
+        response = Client(HTTP_ACCEPT_LANGUAGE="en").get(path)
         assert response.status_code == 404, path
         assert b"Page not found" in response.content
+        assert b'class="site-header"' in response.content
+    # In Japanese under /ja/, and outside the prefixes for a visitor who reads Japanese.
+    for path, headers in (
+        ("/ja/no-such-page/", {}),
+        ("/no-such-page/", {"HTTP_ACCEPT_LANGUAGE": "ja"}),
+    ):
+        response = Client(**headers).get(path)
+        assert response.status_code == 404, path
+        assert b'<html lang="ja">' in response.content
         assert b'class="site-header"' in response.content
 
 
 @pytest.mark.parametrize(
     "url, query",
     [
-        ("/search/", "q=" + "a" * 600),  # longer than the search form takes
-        ("/programs/", "from=" + "9" * 600),  # no such year
-        ("/programs/", "&".join(f"p{n}=1" for n in range(1200))),  # DATA_UPLOAD_MAX_NUMBER_FIELDS
-        ("/search/", "q=%00"),  # the forms' CharField refuses NUL
-        ("/programs/", "from=2019%00"),
-        ("/deployments/disaster-relief.csv", "country=I%00"),
-        ("/deployments/disaster-relief/", "sort=%00"),
+        ("/en/search/", "q=" + "a" * 600),  # longer than the search form takes
+        ("/en/programs/", "from=" + "9" * 600),  # no such year
+        (
+            "/en/programs/",
+            "&".join(f"p{n}=1" for n in range(1200)),
+        ),  # DATA_UPLOAD_MAX_NUMBER_FIELDS
+        ("/en/search/", "q=%00"),  # the forms' CharField refuses NUL
+        ("/en/programs/", "from=2019%00"),
+        ("/en/deployments/disaster-relief.csv", "country=I%00"),
+        ("/en/deployments/disaster-relief/", "sort=%00"),
     ],
 )
 def test_oversized_or_nul_parameters_answer_400_from_django_and_the_forms(world, url, query):
@@ -228,7 +257,7 @@ def test_oversized_or_nul_parameters_answer_400_from_django_and_the_forms(world,
 def test_unknown_parameters_are_ignored_whatever_they_hold(world, query):
     # They never reach a form or the database; an address longer than 4094 bytes is refused
     # by gunicorn before Django sees it (test_gunicorn_limits_the_request_line).
-    assert Client().get(f"/programs/?{query}").status_code == 200
+    assert Client().get(f"/en/programs/?{query}").status_code == 200
 
 
 def test_gunicorn_limits_the_request_line():
@@ -238,8 +267,8 @@ def test_gunicorn_limits_the_request_line():
 
 
 def test_nul_in_the_path_answers_400_or_404(world):
-    assert Client().get("/programs/%00/").status_code in (400, 404)
+    assert Client().get("/en/programs/%00/").status_code in (400, 404)
 
 
 def test_a_long_but_reasonable_query_is_fine(world):
-    assert Client().get("/search/", {"q": "a" * 200}).status_code == 200
+    assert Client().get("/en/search/", {"q": "a" * 200}).status_code == 200

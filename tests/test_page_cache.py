@@ -60,8 +60,8 @@ def anonymous():
 
 
 def test_second_anonymous_visit_is_a_hit_with_the_same_page(figure):
-    first = anonymous().get("/programs/")
-    second = anonymous().get("/programs/")
+    first = anonymous().get("/en/programs/")
+    second = anonymous().get("/en/programs/")
     assert first["X-Cache"] == "MISS"
     assert second["X-Cache"] == "HIT"
     assert second.content == first.content
@@ -71,13 +71,13 @@ def test_second_anonymous_visit_is_a_hit_with_the_same_page(figure):
 
 
 def test_hit_runs_no_query(figure, django_assert_num_queries):
-    anonymous().get("/programs/")
+    anonymous().get("/en/programs/")
     with django_assert_num_queries(0):
-        assert anonymous().get("/programs/")["X-Cache"] == "HIT"
+        assert anonymous().get("/en/programs/")["X-Cache"] == "HIT"
 
 
 def test_a_warm_hit_reads_only_the_version_from_the_shared_cache(figure, monkeypatch):
-    anonymous().get("/programs/")
+    anonymous().get("/en/programs/")
     reads = []
     real_get = page_cache.cache.get
 
@@ -86,31 +86,31 @@ def test_a_warm_hit_reads_only_the_version_from_the_shared_cache(figure, monkeyp
         return real_get(key, *args, **kwargs)
 
     monkeypatch.setattr(page_cache.cache, "get", counting_get)
-    assert anonymous().get("/programs/")["X-Cache"] == "HIT"
+    assert anonymous().get("/en/programs/")["X-Cache"] == "HIT"
     assert reads == [page_cache.VERSION_KEY]
 
 
 def test_another_process_fetches_the_page_from_the_shared_cache(figure):
-    first = anonymous().get("/programs/")
+    first = anonymous().get("/en/programs/")
     page_cache.local_pages.clear()  # as a second gunicorn worker would start
-    second = anonymous().get("/programs/")
+    second = anonymous().get("/en/programs/")
     assert second["X-Cache"] == "HIT"
     assert second.content == first.content
 
 
 def test_an_answer_made_before_the_latest_edit_is_never_sent(figure, commit, rf):
     # A slow request that read the old rows may store its answer after the edit's bump.
-    anonymous().get("/programs/")
+    anonymous().get("/en/programs/")
     old_version = page_cache.content_version()
     commit(page_cache.bump_content_version)
-    entry = cache.get(page_cache._key(page_cache._address(rf.get("/programs/")), "raw"))
+    entry = cache.get(page_cache._key(page_cache._address(rf.get("/en/programs/")), "raw"))
     assert entry[0] == old_version  # still in the shared cache...
-    assert anonymous().get("/programs/")["X-Cache"] == "MISS"  # ...but never sent
+    assert anonymous().get("/en/programs/")["X-Cache"] == "MISS"  # ...but never sent
 
 
 def test_gzip_clients_get_the_stored_compressed_body(figure):
-    plain = anonymous().get("/programs/")
-    zipped = anonymous().get("/programs/", HTTP_ACCEPT_ENCODING="gzip, deflate")
+    plain = anonymous().get("/en/programs/")
+    zipped = anonymous().get("/en/programs/", HTTP_ACCEPT_ENCODING="gzip, deflate")
     assert zipped["X-Cache"] == "HIT"
     assert zipped["Content-Encoding"] == "gzip"
     assert gzip.decompress(zipped.content) == plain.content
@@ -118,44 +118,44 @@ def test_gzip_clients_get_the_stored_compressed_body(figure):
 
 
 def test_conditional_requests_get_304(figure):
-    anonymous().get("/programs/")
-    hit = anonymous().get("/programs/")
+    anonymous().get("/en/programs/")
+    hit = anonymous().get("/en/programs/")
     etag, modified = hit["ETag"], hit["Last-Modified"]
-    assert anonymous().get("/programs/", HTTP_IF_NONE_MATCH=etag).status_code == 304
-    assert anonymous().get("/programs/", HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
-    assert anonymous().get("/programs/", HTTP_IF_NONE_MATCH='W/"other"').status_code == 200
+    assert anonymous().get("/en/programs/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert anonymous().get("/en/programs/", HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+    assert anonymous().get("/en/programs/", HTTP_IF_NONE_MATCH='W/"other"').status_code == 200
     assert hit["Cache-Control"] == "no-cache"  # browsers revalidate, so never show stale figures
 
 
 def test_query_strings_are_cached_separately(figure):
-    anonymous().get("/programs/")
-    assert anonymous().get("/programs/?from=2019")["X-Cache"] == "MISS"
+    anonymous().get("/en/programs/")
+    assert anonymous().get("/en/programs/?from=2019")["X-Cache"] == "MISS"
 
 
 def test_staff_and_cookie_holders_bypass_the_cache(figure, staff_user):
-    anonymous().get("/programs/")
+    anonymous().get("/en/programs/")
     staff = Client()
     staff.force_login(staff_user)
-    response = staff.get("/programs/")
+    response = staff.get("/en/programs/")
     assert response.status_code == 200
     assert "X-Cache" not in response
     with_csrf = Client()
     with_csrf.cookies["csrftoken"] = "x" * 32
-    assert "X-Cache" not in with_csrf.get("/programs/")
+    assert "X-Cache" not in with_csrf.get("/en/programs/")
 
 
 def test_errors_and_admin_are_not_cached(figure):
-    assert "X-Cache" not in anonymous().get("/no-such-page/")
-    assert "X-Cache" not in anonymous().get("/programs/?from=abc")  # 400
+    assert "X-Cache" not in anonymous().get("/en/no-such-page/")
+    assert "X-Cache" not in anonymous().get("/en/programs/?from=abc")  # 400
     assert "X-Cache" not in anonymous().get("/admin/login/")
     assert "X-Cache" not in anonymous().get("/healthz")
 
 
 def test_csv_is_streamed_then_served_from_the_cache(figure):
-    first = anonymous().get("/programs/figures.csv")
+    first = anonymous().get("/en/programs/figures.csv")
     assert first.streaming
     body = b"".join(first.streaming_content)
-    second = anonymous().get("/programs/figures.csv")
+    second = anonymous().get("/en/programs/figures.csv")
     assert second["X-Cache"] == "HIT"
     assert second.content == body
     assert second["Content-Disposition"] == first["Content-Disposition"]
@@ -163,8 +163,8 @@ def test_csv_is_streamed_then_served_from_the_cache(figure):
 
 def test_csv_larger_than_the_limit_is_streamed_but_not_cached(figure, settings):
     settings.PAGE_CACHE_MAX_BYTES = 10
-    b"".join(anonymous().get("/programs/figures.csv").streaming_content)
-    assert anonymous().get("/programs/figures.csv")["X-Cache"] == "MISS"
+    b"".join(anonymous().get("/en/programs/figures.csv").streaming_content)
+    assert anonymous().get("/en/programs/figures.csv")["X-Cache"] == "MISS"
 
 
 # Invalidation: a visitor never sees stale figures after any kind of edit.
@@ -176,46 +176,46 @@ def _warm(url):
 
 
 def test_saving_a_figure_invalidates(figure, commit):
-    _warm("/programs/")
+    _warm("/en/programs/")
 
     def edit():
         figure.participants = 8765
         figure.save()
 
     commit(edit)
-    response = anonymous().get("/programs/")
+    response = anonymous().get("/en/programs/")
     assert response["X-Cache"] == "MISS"
     assert b"8,765" in response.content or b"8765" in response.content
 
 
 def test_deleting_invalidates(figure, commit):
-    _warm("/programs/forensic-science/")
+    _warm("/en/programs/forensic-science/")
     commit(figure.program.delete)
-    assert anonymous().get("/programs/forensic-science/").status_code == 404
+    assert anonymous().get("/en/programs/forensic-science/").status_code == 404
 
 
 def test_deployment_edit_invalidates(db, commit):
     row = commit(lambda: deployment(place="Old place", persons=7))
-    _warm("/deployments/disaster-relief/")
+    _warm("/en/deployments/disaster-relief/")
     row.place = "New place"
     commit(row.save)
-    assert b"New place" in anonymous().get("/deployments/disaster-relief/").content
+    assert b"New place" in anonymous().get("/en/deployments/disaster-relief/").content
 
 
 def test_page_and_section_edits_invalidate(db, commit):
     page = commit(lambda: make_page("About us"))
     section = commit(lambda: make_section(page, body="First words."))
-    _warm("/about-us/")
+    _warm("/en/about-us/")
     section.body = "Second words."
     commit(section.save)
-    assert b"Second words." in anonymous().get("/about-us/").content
+    assert b"Second words." in anonymous().get("/en/about-us/").content
     page.title = "About the team"
     commit(page.save)
-    assert b"About the team" in anonymous().get("/about-us/").content
+    assert b"About the team" in anonymous().get("/en/about-us/").content
 
 
 def test_import_invalidates_once(figure, staff_user, commit, monkeypatch):
-    _warm("/programs/")
+    _warm("/en/programs/")
     bumps = []
     real = page_cache.bump_content_version
     monkeypatch.setattr(page_cache, "bump_content_version", lambda: (bumps.append(1), real()))
@@ -228,7 +228,7 @@ def test_import_invalidates_once(figure, staff_user, commit, monkeypatch):
     preview = upload(staff, "programs_annualfigure", content, "figures.csv")
     commit(lambda: confirm(staff, "programs_annualfigure", preview))
     assert AnnualFigure.objects.filter(participants=6666).exists()
-    page = anonymous().get("/programs/")
+    page = anonymous().get("/en/programs/")
     assert page["X-Cache"] == "MISS"
     assert b"6,666" in page.content or b"6666" in page.content
 
@@ -238,11 +238,11 @@ def test_restore_from_history_invalidates(figure, commit):
 
     program = figure.program
     commit(figure.delete)
-    _warm("/programs/forensic-science/")
+    _warm("/en/programs/forensic-science/")
     record = AnnualFigure.history.filter(history_type="-").latest("history_date")
     commit(lambda: restore_deleted(record))
-    assert b"4,321" in anonymous().get("/programs/forensic-science/").content or (
-        b"4321" in anonymous().get(f"/programs/{program.slug}/").content
+    assert b"4,321" in anonymous().get("/en/programs/forensic-science/").content or (
+        b"4321" in anonymous().get(f"/en/programs/{program.slug}/").content
     )
 
 
@@ -300,13 +300,13 @@ def test_a_rolled_back_edit_does_not_stop_later_bumps(figure, commit):
 
 
 def test_a_miss_and_a_hit_send_the_same_etag(figure):
-    miss = anonymous().get("/programs/")
-    hit = anonymous().get("/programs/")
-    zipped = anonymous().get("/programs/", HTTP_ACCEPT_ENCODING="gzip")
+    miss = anonymous().get("/en/programs/")
+    hit = anonymous().get("/en/programs/")
+    zipped = anonymous().get("/en/programs/", HTTP_ACCEPT_ENCODING="gzip")
     assert (miss["X-Cache"], hit["X-Cache"], zipped["X-Cache"]) == ("MISS", "HIT", "HIT")
     assert miss["ETag"] == hit["ETag"] == zipped["ETag"]
     assert miss["ETag"].startswith('W/"')  # the same tag for the gzip and plain bodies
-    assert anonymous().get("/programs/", HTTP_IF_NONE_MATCH=miss["ETag"]).status_code == 304
+    assert anonymous().get("/en/programs/", HTTP_IF_NONE_MATCH=miss["ETag"]).status_code == 304
 
 
 # Canonical addresses only: nobody fills the cache by inventing query strings.
@@ -320,15 +320,15 @@ def _stored(url):
 @pytest.mark.parametrize(
     "url",
     [
-        "/programs/?utm_source=x",
-        "/programs/?from=2019&x=1",
-        "/programs/?to=2020&from=2019",
-        "/programs/?from=02019",
-        "/programs/?from=2019&to=",
-        "/programs/figures.csv?bom=1",
-        "/deployments/disaster-relief/?country=id",
-        "/countries/?page=2",
-        "/search/?q=police",
+        "/en/programs/?utm_source=x",
+        "/en/programs/?from=2019&x=1",
+        "/en/programs/?to=2020&from=2019",
+        "/en/programs/?from=02019",
+        "/en/programs/?from=2019&to=",
+        "/en/programs/figures.csv?bom=1",
+        "/en/deployments/disaster-relief/?country=id",
+        "/en/countries/?page=2",
+        "/en/search/?q=police",
     ],
 )
 def test_other_addresses_are_answered_but_never_stored(figure, url):
@@ -342,11 +342,11 @@ def test_other_addresses_are_answered_but_never_stored(figure, url):
 @pytest.mark.parametrize(
     "url",
     [
-        "/programs/?from=2019",
-        "/programs/?from=2019&to=2020",
-        "/programs/table.csv?to=2020",
-        "/deployments/disaster-relief/?country=ID",
-        "/deployments/expert-dispatches.csv?from=2015",
+        "/en/programs/?from=2019",
+        "/en/programs/?from=2019&to=2020",
+        "/en/programs/table.csv?to=2020",
+        "/en/deployments/disaster-relief/?country=ID",
+        "/en/deployments/expert-dispatches.csv?from=2015",
     ],
 )
 def test_canonical_addresses_are_stored(figure, url):
@@ -372,11 +372,11 @@ def _redis(url):
 def test_with_real_redis(figure, commit, redis_url):
     with override_settings(CACHES={"default": _redis(redis_url)}):
         cache.clear()
-        assert anonymous().get("/programs/")["X-Cache"] == "MISS"
-        assert anonymous().get("/programs/")["X-Cache"] == "HIT"
+        assert anonymous().get("/en/programs/")["X-Cache"] == "MISS"
+        assert anonymous().get("/en/programs/")["X-Cache"] == "HIT"
         figure.participants = 1357
         commit(figure.save)
-        response = anonymous().get("/programs/")
+        response = anonymous().get("/en/programs/")
         assert response["X-Cache"] == "MISS"
         assert b"1,357" in response.content or b"1357" in response.content
         assert anonymous().get("/healthz").json() == {
@@ -390,14 +390,14 @@ def test_with_real_redis(figure, commit, redis_url):
 def test_redis_down_serves_pages_uncached_and_health_says_degraded(figure, commit, caplog):
     with override_settings(CACHES={"default": _redis(UNREACHABLE)}):
         with caplog.at_level(logging.ERROR, logger="npa_portal.page_cache"):
-            first = anonymous().get("/programs/")
+            first = anonymous().get("/en/programs/")
         assert first.status_code == 200
         assert "X-Cache" not in first
         assert "Page cache unavailable" in caplog.text
         # Edits still save (the failed invalidation is logged, not raised).
         figure.participants = 2468
         commit(figure.save)
-        assert anonymous().get("/programs/forensic-science/").status_code == 200
+        assert anonymous().get("/en/programs/forensic-science/").status_code == 200
         health = anonymous().get("/healthz")
         assert health.status_code == 200
         assert health.json() == {"status": "degraded", "database": "ok", "cache": "error"}
@@ -445,13 +445,13 @@ def test_a_full_redis_never_serves_a_page_older_than_an_edit(figure, commit, sma
     # allkeys-lru (the README's advice) evicts old pages; noeviction (Redis's default) refuses
     # every write, but the invalidation is a deletion, which a full Redis still accepts.
     with override_settings(CACHES={"default": _redis(small_redis)}):
-        assert anonymous().get("/programs/")["X-Cache"] == "MISS"
-        assert anonymous().get("/programs/")["X-Cache"] == "HIT"
+        assert anonymous().get("/en/programs/")["X-Cache"] == "MISS"
+        assert anonymous().get("/en/programs/")["X-Cache"] == "HIT"
         _fill(small_redis)
         figure.participants = 9753
         commit(figure.save)
         page_cache.local_pages.clear()  # as in another worker, which the edit did not run in
         for _ in range(2):
-            response = anonymous().get("/programs/")
+            response = anonymous().get("/en/programs/")
             assert response.status_code == 200
             assert b"9,753" in response.content

@@ -145,3 +145,16 @@ def test_in_process_copies_expire_after_page_cache_seconds(settings):
     page_cache.local_pages.put("stale", stale)
     assert page_cache.local_pages.get("fresh", version) == fresh
     assert page_cache.local_pages.get("stale", version) is None
+
+
+def test_a_process_that_saw_the_cache_fail_invalidates_once_it_is_back(
+    figure, own_redis, django_capture_on_commit_callbacks
+):
+    # Its own copies may be older than an edit another process saved during the outage.
+    get()
+    assert get()["X-Cache"] == "HIT"
+    page_cache.state.failed(ConnectionError("Redis is down"))
+    assert page_cache.pending.is_set()
+    page_cache.state.reset()
+    assert get()["X-Cache"] == "MISS"
+    assert not page_cache.pending.is_set()

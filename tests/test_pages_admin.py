@@ -225,7 +225,7 @@ def test_staff_create_preview_publish_and_find_a_page_in_menu_search_and_sitemap
     assert "Nepal" in html and "Taiwan" in html
     # Not public yet: not for visitors, not in the menu, search or sitemap.
     assert visitor.get(page.get_absolute_url()).status_code == 404
-    assert "Relief abroad" not in _menu_labels(visitor.get("/").content.decode())
+    assert "Relief abroad" not in _menu_labels(visitor.get("/en/").content.decode())
     assert (
         "Relief abroad"
         not in visitor.get(reverse("pages:search"), {"q": "relief"}).content.decode()
@@ -247,7 +247,7 @@ def test_staff_create_preview_publish_and_find_a_page_in_menu_search_and_sitemap
     assert public.status_code == 200
     assert "Draft: not public" not in public.content.decode()
     assert "Sent 2 times." in public.content.decode()
-    assert "Relief abroad" in _menu_labels(visitor.get("/").content.decode())
+    assert "Relief abroad" in _menu_labels(visitor.get("/en/").content.decode())
     results = visitor.get(reverse("pages:search"), {"q": "relief"}).content.decode()
     assert f'<a href="{page.get_absolute_url()}">Relief abroad</a>' in results
     sitemap = visitor.get("/sitemap.xml").content.decode()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
+from django.utils import translation
 
 from pages.models import Page
 
@@ -28,7 +29,7 @@ def violations(page):
 
 def test_visitor_reaches_every_content_page_by_the_menu_or_footer(page, live_server):
     call_command("load_sample_data", stdout=io.StringIO())
-    page.goto(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/en/")
     count, report = violations(page)
     assert count == 0, report
     titles = {}
@@ -60,7 +61,7 @@ def test_visitor_reaches_every_content_page_by_the_menu_or_footer(page, live_ser
 
 def test_header_search_finds_a_country_by_name(page, live_server):
     call_command("load_sample_data", stdout=io.StringIO())
-    page.goto(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/en/")
     page.fill("#site-search-q", "Nepal")
     page.keyboard.press("Enter")
     page.wait_for_selector("#results-deployments")
@@ -71,8 +72,13 @@ def test_header_search_finds_a_country_by_name(page, live_server):
 
 def test_content_pages_are_valid_html(client, tmp_path):
     call_command("load_sample_data", stdout=io.StringIO())
-    urls = ["/", "/search/?q=police", "/search/", "/no-such-page/"]
-    urls += [p.get_absolute_url() for p in Page.objects.exclude(slug="home")]
+    urls = []
+    for language in ("en", "ja"):
+        urls += [
+            f"/{language}/{path}" for path in ("", "search/?q=police", "search/", "no-such-page/")
+        ]
+        with translation.override(language):
+            urls += [p.get_absolute_url() for p in Page.objects.exclude(slug="home")]
     for index, url in enumerate(urls):
         (tmp_path / f"page{index}.html").write_bytes(client.get(url).content)
     outside_programs.require_command("java")

@@ -14,7 +14,7 @@ def test_nested_page_address_follows_its_parents():
     parent = make_page("International cooperation", slug="international-cooperation")
     child = make_page("Technical assistance", slug="technical-assistance", parent=parent)
     assert child.path == "international-cooperation/technical-assistance"
-    assert child.get_absolute_url() == "/international-cooperation/technical-assistance/"
+    assert child.get_absolute_url() == "/en/international-cooperation/technical-assistance/"
 
 
 def test_renaming_a_parent_moves_its_descendants():
@@ -25,7 +25,7 @@ def test_renaming_a_parent_moves_its_descendants():
     parent.save()
     grandchild.refresh_from_db()
     assert grandchild.path == "international-cooperation/experts/indonesia"
-    assert grandchild.get_absolute_url() == "/international-cooperation/experts/indonesia/"
+    assert grandchild.get_absolute_url() == "/en/international-cooperation/experts/indonesia/"
 
 
 @pytest.mark.parametrize("slug", ["programs", "deployments", "countries", "search", "admin"])
@@ -43,7 +43,7 @@ def test_reserved_slug_is_allowed_below_a_parent():
     page = Page(title="Our programs", slug="programs", parent=parent)
     page.full_clean()
     page.save()
-    assert page.get_absolute_url() == "/about/programs/"
+    assert page.get_absolute_url() == "/en/about/programs/"
 
 
 def test_slug_is_unique_among_siblings_only():
@@ -147,10 +147,10 @@ def test_page_addresses_resolve_exactly_as_deep_as_pages_may_nest():
 
     from pages.models import MAX_DEPTH
 
-    deepest = "/" + "/".join(f"level{n}" for n in range(MAX_DEPTH)) + "/"
+    deepest = "/en/" + "/".join(f"level{n}" for n in range(MAX_DEPTH)) + "/"
     assert resolve(deepest).view_name == "pages:page"
     with pytest.raises(Resolver404):
-        resolve("/" + "/".join(f"level{n}" for n in range(MAX_DEPTH + 1)) + "/")
+        resolve("/en/" + "/".join(f"level{n}" for n in range(MAX_DEPTH + 1)) + "/")
 
 
 def test_the_admin_address_is_reserved_wherever_it_is_configured(settings):

@@ -97,7 +97,7 @@ def test_every_placeholder_in_the_sample_text_is_a_known_figure(sample_site, sta
 
 def test_sample_page_states_the_live_numbers_once(sample_site, client):
     jdr = LiveFigures()["jdr"]
-    text = _text(client.get("/international-cooperation/technical-assistance/").content.decode())
+    text = _text(client.get("/en/international-cooperation/technical-assistance/").content.decode())
     # The disaster relief block's own sentence, not a copy of it in the section's text.
     assert text.count(f"{jdr['persons']} persons in all") == 1
 
@@ -105,7 +105,7 @@ def test_sample_page_states_the_live_numbers_once(sample_site, client):
 def test_home_introduction_reads_right_where_it_is_placed(sample_site, client):
     intro = Page.objects.get(parent=None, slug=HOME_SLUG)
     body = " ".join(intro.sections.values_list("body", flat=True))
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     # The introduction's sections follow the key figures: it must not point "below" to them.
     assert html.index('id="key-figures-heading"') < html.index("Police forces in many countries")
     assert "below" not in body
@@ -114,7 +114,7 @@ def test_home_introduction_reads_right_where_it_is_placed(sample_site, client):
 def test_a_visitor_reaches_every_page_from_home_by_the_menu_footer_and_sub_page_lists():
     call_command("load_sample_data", stdout=io.StringIO())
     client = Client()
-    seen, queue = set(), ["/"]
+    seen, queue = set(), ["/en/"]
     while queue:
         url = queue.pop()
         if url in seen:
@@ -127,7 +127,7 @@ def test_a_visitor_reaches_every_page_from_home_by_the_menu_footer_and_sub_page_
         queue.extend(link for link in parser.links if link.startswith("/"))
     public = {page.get_absolute_url() for page in Page.objects.published()}
     assert public <= seen
-    for data_page in ("/programs/", "/deployments/disaster-relief/", "/countries/"):
+    for data_page in ("/en/programs/", "/en/deployments/disaster-relief/", "/en/countries/"):
         assert data_page in seen
 
 

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from deployments.models import DisasterType
 from pages.models import Status
@@ -25,7 +26,8 @@ from tests.builders import (
 
 pytestmark = pytest.mark.django_db
 
-SEARCH = reverse("pages:search")
+with translation.override("en"):
+    SEARCH = reverse("pages:search")
 
 
 @pytest.fixture
@@ -207,7 +209,7 @@ def test_bad_utf8_in_the_address_is_handled(client):
 
 
 def test_header_search_box_on_every_page_submits_to_the_search(client):
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     assert f'<form class="site-search" role="search" method="get" action="{SEARCH}">' in html
     assert 'maxlength="200"' in html
 

@@ -48,7 +48,7 @@ def test_menu_label_replaces_a_long_title_in_menu_breadcrumbs_and_footer(client)
     child = make_page("Child", parent=parent)
     html = client.get(child.get_absolute_url()).content.decode()
     assert ">Division</a>" in _menu(html)
-    assert '<li><a href="/division/">Division</a></li>' in html  # breadcrumbs
+    assert '<li><a href="/en/division/">Division</a></li>' in html  # breadcrumbs
     assert ">Division</a>" in _footer(html)
     assert "A very long official name" not in html
 
@@ -56,15 +56,15 @@ def test_menu_label_replaces_a_long_title_in_menu_breadcrumbs_and_footer(client)
 @pytest.mark.parametrize(
     "url",
     [
-        "/",
-        "/international-cooperation/",
-        "/programs/",
-        "/deployments/disaster-relief/",
-        "/deployments/expert-dispatches/",
-        "/countries/",
-        "/countries/tr/",
-        "/search/?q=nepal",
-        "/no-such-page/",
+        "/en/",
+        "/en/international-cooperation/",
+        "/en/programs/",
+        "/en/deployments/disaster-relief/",
+        "/en/deployments/expert-dispatches/",
+        "/en/countries/",
+        "/en/countries/tr/",
+        "/en/search/?q=nepal",
+        "/en/no-such-page/",
     ],
 )
 def test_every_page_links_the_site_pages_in_its_footer(sample_site, client, url):
@@ -83,18 +83,18 @@ def test_site_pages_are_ordinary_editable_pages(sample_site, client):
     assert "CC BY 4.0" in text
     terms.show_in_footer = False
     terms.save()
-    assert "Terms of use" not in _footer(client.get("/").content.decode())
+    assert "Terms of use" not in _footer(client.get("/en/").content.decode())
 
 
 def test_footer_credit_does_not_claim_rows_from_other_sources(sample_site, client):
-    footer = _text(_footer(client.get("/").content.decode()))
+    footer = _text(_footer(client.get("/en/").content.decode()))
     assert "Figures and facts from the National Police Agency" not in footer
     assert "a row taken from another source links to that source" in footer
 
 
 def test_a_menu_page_can_be_placed_among_the_data_pages(client):
     page = make_page("News", show_in_navigation=True, navigation_order=115)
-    menu = _menu(client.get("/").content.decode())
+    menu = _menu(client.get("/en/").content.decode())
     labels = re.findall(r">([^<>]+)</a>", menu)
     assert labels.index("Disaster relief") < labels.index("News")
     assert labels.index("News") < labels.index("Expert dispatches")
@@ -126,7 +126,7 @@ def test_sample_text_uses_us_spelling(sample_site):
 
 
 def test_every_key_figure_is_a_link_and_says_what_it_counts(sample_site, client):
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     figures = html[html.index('<dl class="key-figures">') : html.index("</dl>")]
     values = re.findall(r"<dd>(.*?)</dd>", figures, re.S)
     assert len(values) == 5

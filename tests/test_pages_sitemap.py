@@ -45,8 +45,8 @@ def test_sitemap_lists_the_home_page_once_and_every_data_page(client, intro):
     if intro:
         make_page("Welcome", slug=HOME_SLUG, status=intro)
     urls = locations(client)
-    assert urls.count(BASE + "/") == 1
-    assert BASE + "/home/" not in urls
+    assert urls.count(BASE + "/en/") == urls.count(BASE + "/ja/") == 1
+    assert BASE + "/en/home/" not in urls and BASE + "/ja/home/" not in urls
     for name in (
         "programs:index",
         "deployments:disaster_relief",

@@ -71,14 +71,14 @@ def test_published_child_of_a_draft_is_hidden_from_visitors(staff_client, draft)
 
 
 def test_unknown_address_is_404(client):
-    assert client.get("/no-such-page/").status_code == 404
-    assert client.get("/a/b/c/").status_code == 404
+    assert client.get("/en/no-such-page/").status_code == 404
+    assert client.get("/en/a/b/c/").status_code == 404
 
 
 def test_nested_page_has_breadcrumbs_through_its_parents(client):
     parent = make_page("International cooperation", slug="international-cooperation")
     child = make_page("Technical assistance", slug="technical-assistance", parent=parent)
-    html = client.get("/international-cooperation/technical-assistance/").content.decode()
+    html = client.get("/en/international-cooperation/technical-assistance/").content.decode()
     crumbs = html[
         html.index('class="breadcrumbs"') : html.index("</nav>", html.index("breadcrumbs"))
     ]
@@ -90,15 +90,15 @@ def test_nested_page_has_breadcrumbs_through_its_parents(client):
 @pytest.mark.parametrize(
     "url",
     [
-        reverse("programs:index"),
-        reverse("deployments:disaster_relief"),
-        reverse("deployments:expert_dispatches"),
-        reverse("deployments:country_list"),
-        reverse("pages:search"),
+        "programs:index",
+        "deployments:disaster_relief",
+        "deployments:expert_dispatches",
+        "deployments:country_list",
+        "pages:search",
     ],
 )
 def test_data_pages_have_breadcrumbs_from_home(client, url):
-    html = client.get(url).content.decode()
+    html = client.get(reverse(url)).content.decode()
     crumbs = html[html.index('class="breadcrumbs"') :]
     crumbs = crumbs[: crumbs.index("</nav>")]
     assert f'<a href="{reverse("pages:home")}">Home</a>' in crumbs
@@ -122,7 +122,7 @@ def test_menu_lists_navigation_pages_in_order_then_data_pages(client):
     make_page("First", show_in_navigation=True, navigation_order=10)
     make_page("Hidden", show_in_navigation=False)
     make_page("Draft in menu", status=Status.DRAFT, show_in_navigation=True)
-    menu = _menu(client.get("/").content.decode())
+    menu = _menu(client.get("/en/").content.decode())
     labels = re.findall(r">([^<>]+)</a>", menu)
     assert labels == [
         "Home",
@@ -157,7 +157,7 @@ def test_home_shows_live_key_figures_intro_and_section_links(client):
     intro = make_page("Welcome", slug=HOME_SLUG, summary="The portal.")
     make_section(intro, heading="", body="Our *introduction* text.")
     listed = make_page("International cooperation", show_in_navigation=True)
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
     assert "Training programs in 2020 1" in text
     assert "Overseas officers trained in 2020 7" in text
@@ -171,14 +171,14 @@ def test_home_shows_live_key_figures_intro_and_section_links(client):
 
 
 def test_home_works_without_any_content(client):
-    response = client.get("/")
+    response = client.get("/en/")
     assert response.status_code == 200
     assert "Key figures" in response.content.decode()
 
 
 def test_home_address_of_the_intro_page_redirects_to_the_home_page(client):
     make_page("Welcome", slug=HOME_SLUG)
-    response = client.get("/home/")
+    response = client.get("/en/home/")
     assert response.status_code == 302
     assert response["Location"] == reverse("pages:home")
 
@@ -186,14 +186,14 @@ def test_home_address_of_the_intro_page_redirects_to_the_home_page(client):
 def test_draft_home_intro_is_hidden_from_visitors(staff_client):
     intro = make_page("Welcome", slug=HOME_SLUG, status=Status.DRAFT)
     make_section(intro, heading="", body="Unfinished intro.")
-    assert "Unfinished intro" not in Client().get("/").content.decode()
-    html = staff_client.get("/").content.decode()
+    assert "Unfinished intro" not in Client().get("/en/").content.decode()
+    html = staff_client.get("/en/").content.decode()
     assert "Unfinished intro" in html and "Draft: not public" in html
 
 
 def test_every_page_has_canonical_and_opengraph_tags(client):
     page = make_page("About", summary="Who we are & why.")
-    for url in (page.get_absolute_url(), "/", reverse("programs:index")):
+    for url in (page.get_absolute_url(), reverse("pages:home"), reverse("programs:index")):
         html = client.get(url).content.decode()
         assert f'<link rel="canonical" href="http://testserver{url}">' in html
         assert '<meta property="og:title" content="' in html
@@ -279,14 +279,14 @@ def test_sub_pages_stay_out_of_the_header_bar_and_are_listed_on_their_parent(cli
         "Later",
     ]
     # The home page's list of sections still names them under their parent.
-    home = client.get("/").content.decode()
+    home = client.get("/en/").content.decode()
     assert home.index(">Cooperation<") < home.index(">Technical assistance<")
 
 
 def test_sub_page_of_a_page_outside_the_menu_is_a_top_level_entry(client):
     parent = make_page("Background")
     child = make_page("History", parent=parent, show_in_navigation=True)
-    menu = _menu(client.get("/").content.decode())
+    menu = _menu(client.get("/en/").content.decode())
     assert "nav-sub" not in menu
     assert f'<li><a href="{child.get_absolute_url()}">History</a></li>' in menu
 
@@ -324,7 +324,7 @@ def test_last_updated_follows_the_page(client):
     assert expected + dateformat.format(local, "j F Y") + "</time>" in html
 
 
-@pytest.mark.parametrize("url", ["/no-such-page/", "/programs/no-such-program/"])
+@pytest.mark.parametrize("url", ["/en/no-such-page/", "/en/programs/no-such-program/"])
 def test_not_found_page_has_breadcrumbs_menu_and_search(client, url):
     response = client.get(url)
     assert response.status_code == 404

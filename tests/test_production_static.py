@@ -36,11 +36,11 @@ def test_pages_link_hashed_static_files_that_exist_with_debug_off(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
     for path, page in report.items():
-        assert page["status"] == (404 if path == "/no-such-page/" else 200), path
+        assert page["status"] == (404 if path == "/en/no-such-page/" else 200), path
         assert "default-src 'self'" in page["csp"] and "unsafe-inline" not in page["csp"], path
         assert page["static"], path
         for url, status in page["static"].items():
             # site.css -> site.0123456789ab.css: a name that changes with the content.
             assert re.search(r"\.[0-9a-f]{12}\.\w+$", url), url
             assert status == 200, url
-    assert any("/static/css/site." in url for url in report["/programs/"]["static"])
+    assert any("/static/css/site." in url for url in report["/en/programs/"]["static"])

@@ -25,7 +25,7 @@ def parse(body):
 
 
 def test_figures_csv_has_one_row_per_figure(client, sample_programs):
-    response, body = download(client, "/programs/figures.csv")
+    response, body = download(client, "/en/programs/figures.csv")
     assert response["Content-Disposition"] == (
         'attachment; filename="training-program-figures.csv"'
     )
@@ -40,7 +40,7 @@ def test_figures_csv_has_one_row_per_figure(client, sample_programs):
 
 
 def test_table_csv_is_the_wide_table(client, sample_programs):
-    response, body = download(client, "/programs/table.csv")
+    response, body = download(client, "/en/programs/table.csv")
     assert response["Content-Disposition"] == ('attachment; filename="training-programs-table.csv"')
     rows = list(csv.DictReader(io.StringIO(body)))
     header = next(csv.reader(io.StringIO(body)))
@@ -59,19 +59,19 @@ def test_table_csv_is_the_wide_table(client, sample_programs):
 
 
 def test_csvs_honour_the_year_filter(client, sample_programs):
-    response, body = download(client, "/programs/figures.csv?from=2019&to=2020")
+    response, body = download(client, "/en/programs/figures.csv?from=2019&to=2020")
     assert 'filename="training-program-figures-2019-2020.csv"' in response["Content-Disposition"]
     rows = parse(body)[1:]
     assert {row[2] for row in rows} == {"2019", "2020"}
     assert len(rows) == sum(1 for r in reference_rows() if r["year"] >= 2019)
 
-    _, body = download(client, "/programs/table.csv?to=2016")
+    _, body = download(client, "/en/programs/table.csv?to=2016")
     rows = parse(body)
     assert rows[0] == ["program", "2016 participants", "2016 countries"]
     assert len(rows) == 1 + 7  # all but Criminal Identification ran in 2016
 
 
-@pytest.mark.parametrize("url", ["/programs/figures.csv", "/programs/table.csv"])
+@pytest.mark.parametrize("url", ["/en/programs/figures.csv", "/en/programs/table.csv"])
 @pytest.mark.parametrize("query", ["from=abc", "from=2020&to=2016", "to=1&to=2", "from=10**100"])
 def test_csvs_answer_400_to_bad_filters(client, sample_programs, url, query):
     response = client.get(f"{url}?{query}")
@@ -79,7 +79,7 @@ def test_csvs_answer_400_to_bad_filters(client, sample_programs, url, query):
     assert b"year filter" in response.content
 
 
-@pytest.mark.parametrize("url", ["/programs/figures.csv", "/programs/table.csv"])
+@pytest.mark.parametrize("url", ["/en/programs/figures.csv", "/en/programs/table.csv"])
 def test_bom_only_when_asked(client, sample_programs, url):
     _, plain = download(client, url)
     _, with_bom = download(client, f"{url}?bom=1")
@@ -92,23 +92,23 @@ def test_csvs_neutralise_formulas(client):
     scheme = make_scheme(name="@SUM(A1:A9)")
     program = make_program(name='=HYPERLINK("http://x")', scheme=scheme)
     make_figure(program=program, year=2019, participants=3, countries=2)
-    _, body = download(client, "/programs/figures.csv")
+    _, body = download(client, "/en/programs/figures.csv")
     assert parse(body)[1] == ['\'=HYPERLINK("http://x")', "'@SUM(A1:A9)", "2019", "3", "2"]
-    _, body = download(client, "/programs/table.csv")
+    _, body = download(client, "/en/programs/table.csv")
     assert parse(body)[1] == ['\'=HYPERLINK("http://x")', "3", "2"]
 
 
 def test_csvs_leave_out_unpublished_programs(client):
     make_figure(program=make_program(name="Draft", published=False))
-    _, body = download(client, "/programs/figures.csv")
+    _, body = download(client, "/en/programs/figures.csv")
     assert parse(body) == [["program", "scheme", "year", "participants", "countries"]]
-    _, body = download(client, "/programs/table.csv")
+    _, body = download(client, "/en/programs/table.csv")
     assert parse(body) == [["program"]]
 
 
 def test_csv_numbers_are_plain_numbers(client):
     make_figure(program=make_program(name="Big"), year=2019, participants=12345, countries=99)
-    _, body = download(client, "/programs/figures.csv")
+    _, body = download(client, "/en/programs/figures.csv")
     assert body.splitlines()[1].endswith(",2019,12345,99")
 
 
@@ -118,6 +118,6 @@ def test_csvs_use_a_constant_number_of_queries(client, django_assert_max_num_que
         for year in range(2000, 2010):
             make_figure(program=program, year=year)
     with django_assert_max_num_queries(2):
-        download(client, "/programs/figures.csv")
+        download(client, "/en/programs/figures.csv")
     with django_assert_max_num_queries(2):
-        download(client, "/programs/table.csv")
+        download(client, "/en/programs/table.csv")

@@ -159,7 +159,7 @@ def test_program_slug_stays_when_the_name_changes():
     program.save()
     program.refresh_from_db()
     assert program.slug == "community-policing"
-    assert program.get_absolute_url() == "/programs/community-policing/"
+    assert program.get_absolute_url() == "/en/programs/community-policing/"
 
 
 def test_program_slugs_are_made_unique():

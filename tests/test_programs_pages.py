@@ -76,9 +76,9 @@ def test_programs_page_marks_up_the_table_for_screen_readers(client, sample_prog
 
 def test_programs_page_links_each_program_and_both_csvs(client, sample_programs):
     html = client.get(reverse("programs:index") + "?from=2017&to=2019").content.decode()
-    assert 'href="/programs/community-policing/"' in html
-    assert 'href="/programs/figures.csv?from=2017&amp;to=2019"' in html
-    assert 'href="/programs/table.csv?from=2017&amp;to=2019"' in html
+    assert 'href="/en/programs/community-policing/"' in html
+    assert 'href="/en/programs/figures.csv?from=2017&amp;to=2019"' in html
+    assert 'href="/en/programs/table.csv?from=2017&amp;to=2019"' in html
 
 
 def test_year_filter_limits_the_columns(client, sample_programs):
@@ -92,7 +92,7 @@ def test_year_filter_limits_the_columns(client, sample_programs):
 
 
 def test_year_filter_with_one_end_open(client, sample_programs):
-    (table,) = parse_tables(client.get("/programs/?from=2019").content).tables
+    (table,) = parse_tables(client.get("/en/programs/?from=2019").content).tables
     assert table[0] == ["Program", "2019", "2020"]
     # Programs that did not run in the selected years are left out.
     assert [row[0] for row in table[2:-1]] == [
@@ -101,7 +101,7 @@ def test_year_filter_with_one_end_open(client, sample_programs):
 
 
 def test_filter_with_no_figures_says_so(client, sample_programs):
-    response = client.get("/programs/?from=1990&to=1995")
+    response = client.get("/en/programs/?from=1990&to=1995")
     assert response.status_code == 200
     assert b"no figures for the selected years" in response.content
     # No table, so no notes about its blank cells and no downloads of it either.
@@ -125,7 +125,7 @@ def test_filter_with_no_figures_says_so(client, sample_programs):
     ],
 )
 def test_bad_filters_never_cause_a_server_error(client, sample_programs, query):
-    response = client.get(f"/programs/?{query}")
+    response = client.get(f"/en/programs/?{query}")
     assert response.status_code in (200, 400)
     if response.status_code == 400:
         # The page still explains the problem and shows every year.
@@ -135,19 +135,19 @@ def test_bad_filters_never_cause_a_server_error(client, sample_programs, query):
 
 
 def test_nul_byte_in_the_filter_is_refused_by_the_form(client, sample_programs):
-    response = client.get("/programs/?from=%00")
+    response = client.get("/en/programs/?from=%00")
     assert response.status_code == 400
     assert b"The year filter could not be used" in response.content
 
 
 def test_reversed_range_is_explained(client, sample_programs):
-    response = client.get("/programs/?from=2019&to=2017")
+    response = client.get("/en/programs/?from=2019&to=2017")
     assert response.status_code == 400
     assert "is after the “to” year" in response.content.decode()
 
 
 def test_empty_filter_values_show_everything(client, sample_programs):
-    response = client.get("/programs/?from=&to=")
+    response = client.get("/en/programs/?from=&to=")
     assert response.status_code == 200
 
 
@@ -155,15 +155,15 @@ def test_unpublished_programs_are_not_shown(client, sample_programs):
     from programs.models import Program
 
     Program.objects.filter(slug="community-policing").update(published=False)
-    html = client.get("/programs/").content.decode()
+    html = client.get("/en/programs/").content.decode()
     assert "Community Policing" not in html
-    assert client.get("/programs/community-policing/").status_code == 404
+    assert client.get("/en/programs/community-policing/").status_code == 404
 
 
 def test_one_table_per_scheme_in_display_order(client, sample_programs):
     scheme = make_scheme(name="Programs run by the police alone", display_order=0)
     make_figure(program=make_program(name="Forensic Science", scheme=scheme), year=2021)
-    page = parse_tables(client.get("/programs/").content)
+    page = parse_tables(client.get("/en/programs/").content)
     assert page.captions == ["Programs run by the police alone", SCHEME_NAME]
     assert page.tables[0][0] == ["Program", "2021"]
     assert page.tables[1][0][1:] == ["2016", "2017", "2018", "2019", "2020"]
@@ -174,13 +174,13 @@ def test_programs_page_query_count_does_not_grow(client, django_assert_num_queri
     for name in ("A", "B", "C"):
         make_figure(program=make_program(name=name, scheme=scheme))
     with CaptureQueriesContext(connection) as small:
-        assert client.get("/programs/").status_code == 200
+        assert client.get("/en/programs/").status_code == 200
     # Schemes, figures, totals and "last updated"; navigation may add a constant few.
     assert len(small) <= 8
 
     make_many(schemes=2, programs=60, years=30)
     with django_assert_num_queries(len(small)):
-        response = client.get("/programs/")
+        response = client.get("/en/programs/")
     assert response.status_code == 200
     assert len(parse_tables(response.content).tables) == 3
 
@@ -205,7 +205,7 @@ def test_program_page_shows_years_and_totals(client, sample_programs):
 
 def test_program_held_once_reads_as_one_year(client):
     make_figure(program=make_program(name="Forensic Science"), year=2018)
-    html = client.get("/programs/forensic-science/").content.decode()
+    html = client.get("/en/programs/forensic-science/").content.decode()
     assert "Held in 1 year, 2018." in html
     assert "2018&ndash;2018" not in html
 
@@ -229,32 +229,32 @@ def test_program_page_query_count_is_constant(client, django_assert_max_num_quer
 
 
 def test_unknown_slug_is_404(client, sample_programs):
-    assert client.get("/programs/no-such-program/").status_code == 404
+    assert client.get("/en/programs/no-such-program/").status_code == 404
 
 
 def test_scheme_tables_partial_renders_one_scheme_in_another_page(sample_programs):
     other = make_scheme(name="Other scheme")
     make_figure(program=make_program(name="Elsewhere", scheme=other))
-    request = RequestFactory().get("/about/", {"from": "2018"})
+    request = RequestFactory().get("/en/about/", {"from": "2018"})
     context = scheme_tables_context(request.GET, scheme="jica-knowledge-co-creation")
     html = render_to_string("programs/includes/scheme_tables.html", context, request=request)
     page = parse_tables(html)
     assert page.captions == [f"{SCHEME_NAME}, 2018–2020"]
     assert page.tables[0][0] == ["Program", "2018", "2019", "2020"]
     assert "Elsewhere" not in html
-    assert "/programs/figures.csv?from=2018" in html
+    assert "/en/programs/figures.csv?from=2018" in html
 
 
 def test_scheme_tables_context_reports_bad_filters():
-    request = RequestFactory().get("/", {"from": "soon"})
+    request = RequestFactory().get("/en/", {"from": "soon"})
     context = scheme_tables_context(request.GET)
     assert context["form"].errors
     assert context["filter_errors"] == ["Enter a whole number."]
-    assert context["figures_csv_url"] == "/programs/figures.csv"
+    assert context["figures_csv_url"] == "/en/programs/figures.csv"
 
 
 def test_scheme_tables_partial_with_an_unknown_scheme_shows_no_table():
-    request = RequestFactory().get("/")
+    request = RequestFactory().get("/en/")
     context = scheme_tables_context(request.GET, scheme="no-such-scheme")
     html = render_to_string("programs/includes/scheme_tables.html", context, request=request)
     assert "<table" not in html

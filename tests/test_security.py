@@ -86,7 +86,14 @@ def test_env_example_documents_every_security_variable():
 
 
 @pytest.mark.parametrize(
-    "url", ["/", "/programs/", "/deployments/disaster-relief/", "/no-such-page/", "/admin/login/"]
+    "url",
+    [
+        "/",
+        "/en/programs/",
+        "/en/deployments/disaster-relief/",
+        "/en/no-such-page/",
+        "/admin/login/",
+    ],
 )
 def test_security_headers_on_every_answer(client, url):
     make_figure()
@@ -108,7 +115,7 @@ def test_security_headers_on_every_answer(client, url):
 
 def test_csv_answers_carry_the_headers_too(client):
     make_figure()
-    response = client.get("/programs/figures.csv")
+    response = client.get("/en/programs/figures.csv")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "default-src 'self'" in response["Content-Security-Policy"]
 
@@ -191,7 +198,7 @@ def test_success_resets_the_count(client, staff_user):
 def test_client_address_behind_proxies_comes_from_the_right_of_forwarded_for(rf, settings):
     from npa_portal.middleware import client_ip
 
-    request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.5")
+    request = rf.get("/en/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.5")
     settings.PROXY_COUNT = 0
     assert client_ip(request) == "10.0.0.2"
     settings.PROXY_COUNT = 1
@@ -227,4 +234,4 @@ def test_the_lockout_page_links_home_through_the_url_map():
         html = render_to_string("axes_locked.html", {"failure_limit": 5})
     finally:
         set_script_prefix("/")
-    assert '<a href="/portal/">Go to the home page</a>' in html
+    assert '<a href="/portal/en/">Go to the home page</a>' in html

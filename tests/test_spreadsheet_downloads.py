@@ -26,14 +26,14 @@ INSTALL = "apt-get install -y libreoffice-calc-nogui"
 
 # (page, its CSV, its workbook, its data dictionary, the table's columns)
 TABLES = [
-    ("/programs/", "programs:figures_csv", "programs:figures_xlsx", "programs:figures_columns",
+    ("/en/programs/", "programs:figures_csv", "programs:figures_xlsx", "programs:figures_columns",
      FIGURE_COLUMNS),
-    ("/programs/", "programs:table_csv", "programs:table_xlsx", "programs:table_columns",
+    ("/en/programs/", "programs:table_csv", "programs:table_xlsx", "programs:table_columns",
      WIDE_TABLE_DICTIONARY),
-    ("/deployments/disaster-relief/", "deployments:disaster_relief_csv",
+    ("/en/deployments/disaster-relief/", "deployments:disaster_relief_csv",
      "deployments:disaster_relief_xlsx", "deployments:disaster_relief_columns",
      DEPLOYMENT_COLUMNS),
-    ("/deployments/expert-dispatches/", "deployments:expert_dispatches_csv",
+    ("/en/deployments/expert-dispatches/", "deployments:expert_dispatches_csv",
      "deployments:expert_dispatches_xlsx", "deployments:expert_dispatches_columns",
      DISPATCH_COLUMNS),
 ]  # fmt: skip
@@ -62,14 +62,18 @@ def test_every_csv_link_has_an_excel_csv_a_workbook_and_a_dictionary_beside_it(
 
 
 def test_download_links_keep_the_filters(client, sample):
-    links = hrefs(client.get("/deployments/disaster-relief/?disaster=earthquake").content.decode())
-    assert "/deployments/disaster-relief.csv?disaster=earthquake&bom=1" in links
-    assert "/deployments/disaster-relief.xlsx?disaster=earthquake" in links
-    links = hrefs(client.get("/programs/?from=2018&to=2019").content.decode())
-    assert "/programs/table.xlsx?from=2018&to=2019" in links
+    links = hrefs(
+        client.get("/en/deployments/disaster-relief/?disaster=earthquake").content.decode()
+    )
+    assert "/en/deployments/disaster-relief.csv?disaster=earthquake&bom=1" in links
+    assert "/en/deployments/disaster-relief.xlsx?disaster=earthquake" in links
+    links = hrefs(client.get("/en/programs/?from=2018&to=2019").content.decode())
+    assert "/en/programs/table.xlsx?from=2018&to=2019" in links
     # A content page embedding a table offers the same downloads.
-    links = hrefs(client.get("/international-cooperation/technical-assistance/").content.decode())
-    assert "/deployments/disaster-relief.xlsx" in links and "/programs/table.xlsx" in links
+    links = hrefs(
+        client.get("/en/international-cooperation/technical-assistance/").content.decode()
+    )
+    assert "/en/deployments/disaster-relief.xlsx" in links and "/en/programs/table.xlsx" in links
 
 
 def workbook(response):
@@ -80,7 +84,7 @@ def workbook(response):
 
 
 def test_workbook_is_one_header_row_with_units_then_numbers_as_numbers(client, sample):
-    response = client.get("/deployments/disaster-relief.xlsx")
+    response = client.get("/en/deployments/disaster-relief.xlsx")
     assert 'filename="disaster-relief-deployments.xlsx"' in response["Content-Disposition"]
     book = workbook(response)
     data = book.worksheets[0]
@@ -101,7 +105,7 @@ def test_workbook_is_one_header_row_with_units_then_numbers_as_numbers(client, s
 
 
 def test_wide_workbook_leaves_years_not_held_blank_and_filters_like_the_page(client, sample):
-    book = workbook(client.get("/programs/table.xlsx?from=2019&to=2020"))
+    book = workbook(client.get("/en/programs/table.xlsx?from=2019&to=2020"))
     rows = list(book.worksheets[0].iter_rows(values_only=True))
     assert rows[0] == (
         "program",
@@ -118,7 +122,7 @@ def test_workbook_cells_are_never_formulas(client, sample):
     from deployments.models import DisasterDeployment
 
     DisasterDeployment.objects.filter(country="TR").update(place="=HYPERLINK(1)")
-    book = workbook(client.get("/deployments/disaster-relief.xlsx"))
+    book = workbook(client.get("/en/deployments/disaster-relief.xlsx"))
     cells = [cell for row in book.worksheets[0].iter_rows() for cell in row]
     assert all(cell.data_type != "f" for cell in cells)
     assert "'=HYPERLINK(1)" in [cell.value for cell in cells]
@@ -171,14 +175,14 @@ def relief_cells(path):
 
 def test_libreoffice_opens_the_workbook_with_accents_and_numbers_intact(client, sample, tmp_path):
     book = tmp_path / "relief-book.xlsx"
-    book.write_bytes(client.get("/deployments/disaster-relief.xlsx").content)
+    book.write_bytes(client.get("/en/deployments/disaster-relief.xlsx").content)
     countries, persons = relief_cells(soffice_convert(book, tmp_path / "out"))
     assert "Türkiye" in countries
     assert all(type(value) is int for value in persons) and sum(persons) == 313
 
 
 def test_libreoffice_reads_the_csv_for_excel_as_utf8_with_numbers(client, sample, tmp_path):
-    data = b"".join(client.get("/deployments/disaster-relief.csv?bom=1"))
+    data = b"".join(client.get("/en/deployments/disaster-relief.csv?bom=1"))
     # The byte-order mark is what tells Excel (and LibreOffice's import dialog) "UTF-8".
     assert data.startswith(b"\xef\xbb\xbf")
     excel_csv = tmp_path / "relief-excel.csv"

