@@ -87,7 +87,7 @@ def figure(db):
     return make_figure(make_program("Forensic Science"), year=2019, participants=4321)
 
 
-def get(url="/programs/"):
+def get(url="/en/programs/"):
     return Client().get(url)
 
 
