@@ -7,7 +7,7 @@ user may not change (kept at today's value on a revert).
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
@@ -27,8 +27,10 @@ from .revert import (
     RevertFailed,
     field_differences,
     inline_plans,
+    parent_key,
     revert,
 )
+from .stale_edits import VERSION_FIELD, Watched, versioned_model_form
 
 REASON_FIELD = "change_reason"
 
@@ -210,7 +212,19 @@ class HistoryAdmin(SimpleHistoryAdmin):
         """
         if obj is not None and to_historic(obj) is not None:
             self.keep_current_readonly_values(request, obj)
+        if obj is not None:
+            # A save from a form opened before someone else's is refused (editorial.stale_edits).
+            kwargs["form"] = versioned_model_form(kwargs.get("form", self.form), self.watched(obj))
         return super().get_form(request, obj, change=change, **kwargs)
+
+    def watched(self, obj):
+        """What a change form shows: the record, and the rows of each inline with a history."""
+        watched = [Watched(self.model, {self.opts.pk.attname: obj.pk})]
+        for inline in self.inlines:
+            if getattr(inline.model, "history", None) is not None:
+                fk = parent_key(inline.model, self.model, inline.fk_name)
+                watched.append(Watched(inline.model, {fk.attname: obj.pk}))
+        return watched
 
     def keep_current_readonly_values(self, request, obj):
         current = self.model._default_manager.filter(pk=obj.pk).first()
@@ -243,11 +257,18 @@ class HistoryAdmin(SimpleHistoryAdmin):
         return None
 
     def get_fieldsets(self, request, obj=None):
-        """The admin's own fieldsets, then the reason, alone at the end, for those who edit."""
+        """The admin's own fieldsets, then the reason, alone at the end, for those who edit.
+
+        A change form's version goes with the fields too (a hidden input), whatever the
+        fieldsets, so that a save from a stale form can be refused (editorial.stale_edits).
+        """
         fieldsets = [
             (name, {**options, "fields": [f for f in options["fields"] if f != REASON_FIELD]})
             for name, options in super().get_fieldsets(request, obj)
         ]
+        if obj is not None and VERSION_FIELD not in flatten_fieldsets(fieldsets):
+            (name, options), *rest = fieldsets
+            fieldsets = [(name, {**options, "fields": [*options["fields"], VERSION_FIELD]}), *rest]
         may_edit = (
             self.has_add_permission(request)
             if obj is None

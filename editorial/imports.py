@@ -14,6 +14,7 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS, BadRequest, FieldError, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.utils.datastructures import MultiValueDict
@@ -40,6 +41,34 @@ STATUS_LABELS = {
 
 KEPT_FILE_SALT = "editorial.imports.kept"
 KEPT_FILE_MAX_AGE = 24 * 60 * 60
+
+
+class UploadGone(Exception):
+    """The file uploaded for the preview is no longer stored (see WaitingUploads)."""
+
+
+class WaitingUploads:
+    """Where an upload waits between preview and confirm: the configured storage, read so that
+    a missing file (or a name that is not one of ours) raises UploadGone."""
+
+    def __init__(self, storage_class):
+        self.storage_class = storage_class
+
+    def __call__(self, **kwargs):
+        storage = self.storage_class(**kwargs)
+        read = storage.read
+
+        def read_or_gone():
+            try:
+                data = read()
+            except (FileNotFoundError, IsADirectoryError, PermissionError) as error:
+                raise UploadGone from error
+            if data is None:  # CacheStorage: expired, evicted, or never there
+                raise UploadGone
+            return data
+
+        storage.read = read_or_gone
+        return storage
 
 
 class LimitedImportForm(ImportForm):
@@ -180,6 +209,21 @@ class EditorialImportExportMixin(ImportExportMixin):
     # column picker also relies on an inline script, which the Content Security Policy blocks.)
     export_form_class = ExportForm
 
+    def get_tmp_storage_class(self):
+        return WaitingUploads(super().get_tmp_storage_class())
+
+    def get_import_formats(self):
+        """The readers, each refusing a file with more columns than this import knows."""
+        columns = [
+            field.column_name
+            for resource_class in self.resource_classes
+            for field in resource_class.fields.values()
+        ]
+        return [
+            file_format.for_columns(columns) if hasattr(file_format, "for_columns") else file_format
+            for file_format in super().get_import_formats()
+        ]
+
     def has_import_permission(self, request):
         # An import adds and changes rows, so it needs both rights; never delete.
         return self.has_add_permission(request) and self.has_change_permission(request)
@@ -211,6 +255,22 @@ class EditorialImportExportMixin(ImportExportMixin):
                 "(.xlsx) and choose xlsx."
             ),
         )
+
+    def process_import(self, request, **kwargs):
+        """The confirm step; an upload no longer waiting (expired, Redis restarted, a name
+        made up) sends the user back to upload it again, instead of an error page."""
+        try:
+            return super().process_import(request, **kwargs)
+        except UploadGone:
+            self.message_user(
+                request,
+                _(
+                    "The uploaded file is no longer waiting to be imported (it is kept for a "
+                    "limited time), so nothing was imported. Upload it again."
+                ),
+                messages.ERROR,
+            )
+            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
 
     def _import_resource(self, request):
         return self.get_import_resource_classes(request)[0](

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from editorial.admin import HistoryAdmin
 from editorial.imports import EditorialImportExportMixin
+from editorial.stale_edits import VersionedForm, Watched
 
 from .forms import YearEntryChoiceForm, year_figure_formset
 from .models import AnnualFigure, Program, Scheme
@@ -253,9 +254,14 @@ class AnnualFigureAdmin(YearEntryLinkMixin, EditorialImportExportMixin, HistoryA
             "existing": existing,
             "previous": previous,
         }
+        # A save from a page opened before someone else saved these rows is refused.
+        watched = [Watched(AnnualFigure, {"program_id__in": list(programs), "year": year})]
+        version = VersionedForm(request.POST or None, watched=watched, prefix="version")
+        context["version_form"] = version
         if request.method == "POST":
             formset = FormSet(request.POST, form_kwargs=form_kwargs)
-            if formset.is_valid() and self._removals_allowed(request, formset):
+            up_to_date = version.is_valid()
+            if up_to_date and formset.is_valid() and self._removals_allowed(request, formset):
                 saved, deleted = self._save_year(formset, year)
                 self.message_user(
                     request,
@@ -269,11 +275,12 @@ class AnnualFigureAdmin(YearEntryLinkMixin, EditorialImportExportMixin, HistoryA
                 query = urlencode({"year": year, "scheme": scheme.pk})
                 url = reverse("admin:programs_annualfigure_year_entry")
                 return redirect(f"{url}?{query}")
-            self.message_user(
-                request,
-                _("Nothing was saved. Please correct the rows marked below."),
-                messages.ERROR,
-            )
+            if up_to_date:
+                self.message_user(
+                    request,
+                    _("Nothing was saved. Please correct the rows marked below."),
+                    messages.ERROR,
+                )
         else:
             initial = []
             for pk in programs:
