@@ -75,7 +75,7 @@ def test_a_stale_deployment_form_is_refused_and_keeps_the_input(two_editors):
     aiko_form, ben_form = opened(aiko, url), opened(ben, url)
     ben_form["persons"] = "4242"
     assert ben.post(url, ben_form).status_code == 302
-    aiko_form["summary"] = "Aiko's new summary"
+    aiko_form["summary_en"] = "Aiko's new summary"
     refused = aiko.post(url, aiko_form)
     assert refused.status_code == 200
     row.refresh_from_db()
@@ -84,7 +84,7 @@ def test_a_stale_deployment_form_is_refused_and_keeps_the_input(two_editors):
     assert "changed since you opened this form" in text
     assert "ben changed" in text and "persons" in text
     again = FormFields(text).fields
-    assert again["summary"] == "Aiko's new summary"  # their input, ready to merge
+    assert again["summary_en"] == "Aiko's new summary"  # their input, ready to merge
     assert again["persons"] == "6"  # as they sent it: they decide what to keep
     again["persons"] = "4242"
     assert aiko.post(url, again).status_code == 302  # the re-shown form carries today's version
@@ -98,10 +98,10 @@ def test_a_section_changed_since_the_page_form_was_opened_refuses_the_save(two_e
     make_section(page, heading="Aims", body="First text")
     url = reverse("admin:pages_page_change", args=[page.pk])
     aiko_form, ben_form = opened(aiko, url), opened(ben, url)
-    body_field = next(name for name in ben_form if name.endswith("-body"))
+    body_field = next(name for name in ben_form if name.endswith("-body_en"))
     ben_form[body_field] = "Ben's text"
     assert ben.post(url, ben_form).status_code == 302
-    aiko_form["summary"] = "A new summary"
+    aiko_form["summary_en"] = "A new summary"
     refused = aiko.post(url, aiko_form)
     assert refused.status_code == 200
     assert page.sections.get().body == "Ben's text"
