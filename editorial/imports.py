@@ -305,7 +305,7 @@ class EditorialImportExportMixin(ImportExportMixin):
         try:
             data = storage.read()
             storage.remove()
-        except OSError:
+        except (OSError, UploadGone):  # used already, expired, or evicted
             return None
         if data is None:
             return None

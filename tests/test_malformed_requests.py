@@ -79,6 +79,7 @@ ROUTES_COVERED = {
     "switch_language",
     "old_address",
     "pages:page",
+    "translation_status",  # staff only, under the admin's prefix (tests/test_i18n_content.py)
 }
 
 
