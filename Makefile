@@ -48,11 +48,14 @@ audit: $(VENV)/.runtime-installed
 	bash tools/audit.sh
 
 # Production-like: DEBUG off, hashed static files, gunicorn. Needs DJANGO_SECRET_KEY in the environment or .env.
+# Never loads sample data: a table staff emptied on purpose stays empty (sample data: `make run`,
+# or `python manage.py load_sample_data` by hand). Each worker is replaced after about 1,000
+# requests (the jitter keeps them from restarting together), so memory one request grew is given back.
 serve: $(VENV)/.runtime-installed
 	$(PY) manage.py collectstatic --noinput
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_sample_data
-	$(VENV)/bin/gunicorn npa_portal.wsgi --bind $(HOST):$(PORT) --workers 2 --limit-request-line 4094 --access-logfile -
+	$(VENV)/bin/gunicorn npa_portal.wsgi --bind $(HOST):$(PORT) --limit-request-line 4094 \
+	    --workers 2 --timeout 30 --max-requests 1000 --max-requests-jitter 100 --access-logfile -
 
 # Benchmarks (not part of `make test`): synthetic data at scale, gunicorn, wrk. See BENCHMARKS.md.
 bench: $(VENV)/.dev-installed

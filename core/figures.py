@@ -7,10 +7,17 @@ placeholders and the home page read the figures from here, so no text ever hard-
 from collections.abc import Callable
 
 _providers: dict[str, Callable[[], dict]] = {}
+# For the staff who write placeholders: each namespace's name and what each figure means.
+_labels: dict[str, str] = {}
+_meanings: dict[str, dict] = {}
 
 
-def register(namespace: str, provider: Callable[[], dict]) -> None:
+def register(
+    namespace: str, provider: Callable[[], dict], label: str = "", meanings: dict | None = None
+) -> None:
     _providers[namespace] = provider
+    _labels[namespace] = label or namespace
+    _meanings[namespace] = meanings or {}
 
 
 class LiveFigures:
@@ -36,3 +43,17 @@ class LiveFigures:
 
     def names(self) -> list[str]:
         return sorted(f"{ns}.{name}" for ns in _providers for name in self[ns])
+
+    def groups(self) -> list[tuple[str, list[tuple[str, str, object]]]]:
+        """[(namespace label, [(dotted name, meaning, value today)])], namespaces in the order
+        the apps registered them."""
+        return [
+            (
+                _labels[ns],
+                [
+                    (f"{ns}.{name}", _meanings[ns].get(name, ""), value)
+                    for name, value in sorted(self[ns].items())
+                ],
+            )
+            for ns in _providers
+        ]

@@ -18,8 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-# Cells starting with these are run as formulas by Excel, LibreOffice and Google Sheets.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Cells starting with these are run as formulas by Excel, LibreOffice and Google Sheets; with a
+# Japanese input method "=" is often typed full-width ("＝"), which Excel reads as a formula too.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 UTF8_BOM = "\ufeff"
 
 

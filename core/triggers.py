@@ -10,13 +10,23 @@ operations): a later migration of that table must run `refuse_rows_where(...)` a
 
 from django.db import migrations
 
+# How many of the rows that break a new rule the migration's message lists.
+LISTED_ROWS = 20
+
+
+class RowsBreakRule(Exception):
+    """Rows already in a table break the rule a migration is adding: fix them, then migrate."""
+
 
 def refuse_rows_where(name, table, columns, *, postgresql, sqlite, detail):
     """A migration operation: refuse inserted or updated rows for which the condition holds.
 
     `postgresql` and `sqlite` are the condition on the row NEW in each dialect; `columns` are
-    the ones an UPDATE must touch for the rule to be checked again.
+    the ones an UPDATE must touch for the rule to be checked again. Rows already in the table
+    that break the rule stop the migration (RowsBreakRule, listing them): a trigger checks only
+    the rows written after it, so they would otherwise stay, unnoticed, until someone edits them.
     """
+    check = _refuse_existing_rows(name, table, columns, postgresql, sqlite, detail)
     columns = ", ".join(columns)
     violation = f'new row for relation "{table}" violates check constraint "{name}"'
     forward = {
@@ -54,7 +64,7 @@ def refuse_rows_where(name, table, columns, *, postgresql, sqlite, detail):
         ],
         "sqlite": [f"DROP TRIGGER IF EXISTS {name}_{event}" for event in ("insert", "update")],
     }
-    return migrations.RunPython(_run(forward), _run(backward))
+    return migrations.RunPython(_run(forward, before=check), _run(backward))
 
 
 def refuse_rows_where_again(name, table, columns, *, sqlite, **_other_dialects):
@@ -82,8 +92,40 @@ def refuse_rows_where_again(name, table, columns, *, sqlite, **_other_dialects):
     return migrations.RunPython(_run(forward), migrations.RunPython.noop)
 
 
-def _run(statements_by_vendor):
+def _refuse_existing_rows(name, table, columns, postgresql, sqlite, detail):
+    def check(schema_editor):
+        connection = schema_editor.connection
+        condition = {"postgresql": postgresql, "sqlite": sqlite}[connection.vendor]
+        condition = condition.replace("NEW.", f"{table}.")
+        shown = ", ".join(["id", *columns])
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM {table} WHERE {condition}")
+            count = cursor.fetchone()[0]
+            if not count:
+                return
+            cursor.execute(
+                f"SELECT {shown} FROM {table} WHERE {condition} ORDER BY id LIMIT {LISTED_ROWS}"
+            )
+            rows = cursor.fetchall()
+        listed = "\n".join(
+            f"  id {row[0]}, "
+            + ", ".join(f"{c}={v}" for c, v in zip(columns, row[1:], strict=True))
+            for row in rows
+        )
+        more = f"\n  ... and {count - len(rows)} more" if count > len(rows) else ""
+        raise RowsBreakRule(
+            f"Existing rows of {table} break the rule {name} that this migration adds "
+            f"({detail}); {count} found:\n{listed}{more}\nCorrect or delete them (in the admin, or "
+            f"SELECT {shown} FROM {table} WHERE {condition}), then run migrate again."
+        )
+
+    return check
+
+
+def _run(statements_by_vendor, before=None):
     def run(apps, schema_editor):
+        if before is not None and schema_editor.connection.vendor in statements_by_vendor:
+            before(schema_editor)
         statements = statements_by_vendor.get(schema_editor.connection.vendor)
         if statements is None:
             raise NotImplementedError(

@@ -4,9 +4,44 @@ Content pages write `{{ figures.jdr.deployments }}` or a placeholder such as "jd
 every value is computed from the database when a page asks for it.
 """
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
 from .countries import countries_reached
-from .models import DisasterDeployment, ExpertDispatch
+from .models import DisasterDeployment, ExpertDispatch, Team
 from .text import country_in_sentence
+
+JDR_MEANINGS = {
+    "deployments": _("Deployments of police officials with Japan Disaster Relief teams"),
+    "persons": _("Police officials sent, all deployments added up"),
+    "countries": _("Countries and regions deployed to"),
+    "first_month_year": _("Month and year of the first deployment"),
+    "first_year": _("Year of the first deployment"),
+    "latest_month_year": _("Month and year of the latest deployment"),
+    "latest_year": _("Year of the latest deployment"),
+    "latest_country": _("Country or region of the latest deployment"),
+    "latest_persons": _("Police officials sent in the latest deployment"),
+}
+for _team in Team:
+    _key = _team.value.replace("-", "_")
+    JDR_MEANINGS[f"{_key}_team"] = format_lazy(_("{team}: deployments"), team=_team.label)
+    JDR_MEANINGS[f"{_key}_team_persons"] = format_lazy(
+        _("{team}: police officials sent"), team=_team.label
+    )
+
+DISPATCH_MEANINGS = {
+    "count": _("Expert dispatches recorded"),
+    "countries": _("Host countries and regions of the dispatches"),
+    "first_year": _("Year the first dispatch began"),
+    "latest_year": _("Latest year a dispatch ran"),
+}
+
+COUNTRY_MEANINGS = {
+    "reached": _(
+        "Countries and regions with a disaster relief deployment or an expert dispatch, "
+        "including those whose police a dispatch trained"
+    ),
+}
 
 
 def jdr_figures():

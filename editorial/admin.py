@@ -5,8 +5,9 @@ What stays here is what only the admin knows: addresses, permissions, messages, 
 user may not change (kept at today's value on a revert).
 """
 
+from django import forms
 from django.contrib import messages
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
@@ -14,13 +15,38 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 
 from .restore import deleted_records, record_label, restore_with_dependents, validation_message
-from .revert import UNCOMPARED_FIELDS, RevertFailed, inline_plans, revert
+from .revert import (
+    REASON_MAX_LENGTH,
+    UNCOMPARED_FIELDS,
+    RevertFailed,
+    field_differences,
+    inline_plans,
+    parent_key,
+    revert,
+)
+from .stale_edits import VERSION_FIELD, Watched, versioned_model_form
+
+REASON_FIELD = "change_reason"
+
+
+class ChangeReasonForm(forms.ModelForm):
+    """Every change form's last field: why, kept in the history beside the version."""
+
+    change_reason = forms.CharField(
+        label=gettext_lazy("Reason for this change"),
+        required=False,
+        max_length=REASON_MAX_LENGTH,
+        help_text=gettext_lazy(
+            "Optional. Shown in the history beside this version, for example “corrected from "
+            "the 2019 annual report”."
+        ),
+    )
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -32,6 +58,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
     recently_deleted_template = "admin/editorial/recently_deleted.html"
     # Whether the revert form's "also put back the inline rows" box starts ticked.
     revert_inlines_by_default = True
+    form = ChangeReasonForm
 
     def _url_name(self, view):
         return f"{self.opts.app_label}_{self.opts.model_name}_{view}"
@@ -157,7 +184,13 @@ class HistoryAdmin(SimpleHistoryAdmin):
             if refusal:
                 self.message_user(request, refusal, messages.ERROR)
                 return redirect(request.get_full_path())
+        current = self.model._default_manager.get(pk=pk)
         extra_context = {
+            # The revert page is about the row, not about its history model.
+            "opts": self.opts,
+            "revert_changes": field_differences(
+                current, version, kept=self.get_readonly_fields(request, current)
+            ),
             "inline_plans": plans,
             "revert_inlines_by_default": self.revert_inlines_by_default,
             "inline_names": ", ".join(str(plan.verbose_name_plural) for plan in plans),
@@ -179,7 +212,19 @@ class HistoryAdmin(SimpleHistoryAdmin):
         """
         if obj is not None and to_historic(obj) is not None:
             self.keep_current_readonly_values(request, obj)
+        if obj is not None:
+            # A save from a form opened before someone else's is refused (editorial.stale_edits).
+            kwargs["form"] = versioned_model_form(kwargs.get("form", self.form), self.watched(obj))
         return super().get_form(request, obj, change=change, **kwargs)
+
+    def watched(self, obj):
+        """What a change form shows: the record, and the rows of each inline with a history."""
+        watched = [Watched(self.model, {self.opts.pk.attname: obj.pk})]
+        for inline in self.inlines:
+            if getattr(inline.model, "history", None) is not None:
+                fk = parent_key(inline.model, self.model, inline.fk_name)
+                watched.append(Watched(inline.model, {fk.attname: obj.pk}))
+        return watched
 
     def keep_current_readonly_values(self, request, obj):
         current = self.model._default_manager.filter(pk=obj.pk).first()
@@ -193,6 +238,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         version = to_historic(obj)
         if version is None:
+            obj._change_reason = self.change_reason(form)
             return super().save_model(request, obj, form, change)
         plans = ()
         if self.reverts_inlines(request):
@@ -201,8 +247,48 @@ class HistoryAdmin(SimpleHistoryAdmin):
             refusal = self.inline_refusal(request, plans)
             if refusal:
                 raise RevertFailed(refusal)
-        revert(version, instance=obj, plans=plans, user=request.user)
+        revert(
+            version,
+            instance=obj,
+            plans=plans,
+            user=request.user,
+            note=self.change_reason(form) or "",
+        )
         return None
+
+    def get_fieldsets(self, request, obj=None):
+        """The admin's own fieldsets, then the reason, alone at the end, for those who edit.
+
+        A change form's version goes with the fields too (a hidden input), whatever the
+        fieldsets, so that a save from a stale form can be refused (editorial.stale_edits).
+        """
+        fieldsets = [
+            (name, {**options, "fields": [f for f in options["fields"] if f != REASON_FIELD]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        if obj is not None and VERSION_FIELD not in flatten_fieldsets(fieldsets):
+            (name, options), *rest = fieldsets
+            fieldsets = [(name, {**options, "fields": [*options["fields"], VERSION_FIELD]}), *rest]
+        may_edit = (
+            self.has_add_permission(request)
+            if obj is None
+            else self.has_change_permission(request, obj)
+        )
+        if may_edit:
+            fieldsets.append((None, {"fields": [REASON_FIELD], "classes": ["change-reason"]}))
+        return fieldsets
+
+    @staticmethod
+    def change_reason(form):
+        return form.cleaned_data.get(REASON_FIELD) or None
+
+    def save_related(self, request, form, formsets, change):
+        # Inline rows saved with the form (a page's sections) carry the same reason.
+        reason = self.change_reason(form)
+        for formset in formsets:
+            for inline_form in formset.forms:
+                inline_form.instance._change_reason = reason
+        super().save_related(request, form, formsets, change)
 
     def recently_deleted_view(self, request):
         if not self.has_view_or_change_permission(request):

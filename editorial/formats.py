@@ -34,15 +34,28 @@ def is_blank_row(values):
     return all(resources.is_blank(value) for value in values)
 
 
-def read_rows(header, rows):
+def read_rows(header, rows, known_columns=None):
     """A Dataset from the header cells and (line number, cells) pairs.
 
     The Dataset carries `source_lines`: the file's line number for each data row. Empty rows
     between data rows are kept (the import skips them); empty rows after the last one are not.
+    A header naming more columns than `known_columns` (the import's own) is refused before any
+    row is read: 100,000 columns times a few hundred rows would fill a worker's memory.
     """
     limit = resources.MAX_IMPORT_ROWS
+    header = list(header or [])
+    while header and resources.is_blank(header[-1]):
+        header.pop()  # blank cells right of the last heading, as spreadsheets save them
+    if known_columns is not None and len(header) > len(known_columns):
+        raise FileProblem(
+            _(
+                "The first row names %(count)d columns, more than this import knows. "
+                "Keep only these columns and upload the file again: %(columns)s."
+            )
+            % {"count": len(header), "columns": ", ".join(known_columns)}
+        )
     dataset = tablib.Dataset()
-    dataset.headers = list(header or [])
+    dataset.headers = header
     width = len(dataset.headers)
     source_lines, pending_blank = [], []
     for line, values in rows:
@@ -75,23 +88,54 @@ def read_rows(header, rows):
     return dataset
 
 
-class CSV(base_formats.CSV):
+class LimitedColumns:
+    """A reader that knows the import's columns (None: any number of columns)."""
+
+    known_columns = None
+
+    @classmethod
+    def for_columns(cls, columns):
+        """This format, for an import that reads these columns."""
+        return type(cls.__name__, (cls,), {"known_columns": tuple(columns)})
+
+
+def too_long_cell(line):
+    return FileProblem(
+        _(
+            "Line %(line)d has a cell longer than %(limit)s characters, far longer than any "
+            "cell of an import. Check that this is the right file."
+        )
+        % {"line": line, "limit": f"{csv.field_size_limit():,}"}
+    )
+
+
+class CSV(LimitedColumns, base_formats.CSV):
     def create_dataset(self, in_stream, **kwargs):
         if isinstance(in_stream, bytes):
             in_stream = in_stream.decode(self.encoding or "utf-8-sig")
         reader = csv.reader(io.StringIO(in_stream.removeprefix("\ufeff"), newline=""))
-        header = next(reader, None)
 
         def numbered():
             first_line = reader.line_num + 1
-            for values in reader:
+            while True:
+                try:
+                    values = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as error:
+                    # Python's reader stops at cells over csv.field_size_limit() characters.
+                    if "field limit" in str(error):
+                        raise too_long_cell(first_line) from error
+                    raise
                 yield first_line, values
                 first_line = reader.line_num + 1
 
-        return read_rows(header, numbered())
+        lines = numbered()
+        header = next(lines, (1, None))[1]
+        return read_rows(header, lines, known_columns=self.known_columns)
 
 
-class XLSX(base_formats.XLSX):
+class XLSX(LimitedColumns, base_formats.XLSX):
     def export_data(self, dataset, **kwargs):
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -125,6 +169,6 @@ class XLSX(base_formats.XLSX):
         try:
             rows = workbook.active.iter_rows(values_only=True)
             header = next(rows, None)
-            return read_rows(header, enumerate(rows, 2))
+            return read_rows(header, enumerate(rows, 2), known_columns=self.known_columns)
         finally:
             workbook.close()

@@ -7,12 +7,17 @@ values, and export permissions that follow the roles.
 """
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS, BadRequest, FieldError, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.shortcuts import redirect
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export.admin import ImportExportMixin
@@ -34,8 +39,66 @@ STATUS_LABELS = {
 }
 
 
+KEPT_FILE_SALT = "editorial.imports.kept"
+KEPT_FILE_MAX_AGE = 24 * 60 * 60
+
+
+class UploadGone(Exception):
+    """The file uploaded for the preview is no longer stored (see WaitingUploads)."""
+
+
+class WaitingUploads:
+    """Where an upload waits between preview and confirm: the configured storage, read so that
+    a missing file (or a name that is not one of ours) raises UploadGone."""
+
+    def __init__(self, storage_class):
+        self.storage_class = storage_class
+
+    def __call__(self, **kwargs):
+        storage = self.storage_class(**kwargs)
+        read = storage.read
+
+        def read_or_gone():
+            try:
+                data = read()
+            except (FileNotFoundError, IsADirectoryError, PermissionError) as error:
+                raise UploadGone from error
+            if data is None:  # CacheStorage: expired, evicted, or never there
+                raise UploadGone
+            return data
+
+        storage.read = read_or_gone
+        return storage
+
+
 class LimitedImportForm(ImportForm):
-    """The upload step, refusing files too large to be a real figures sheet."""
+    """The upload step, refusing files too large to be a real figures sheet. The format may be
+    left unchosen when the file's name ends in one (.csv, .xlsx)."""
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.formats = formats
+        self.fields["format"].required = False
+        self.fields["format"].help_text = gettext_lazy(
+            "Leave it unchosen to go by the file's name (.csv or .xlsx)."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("import_file")
+        if cleaned.get("format") or upload is None or self.has_error("format"):
+            return cleaned
+        extension = Path(upload.name).suffix.lower().lstrip(".")
+        for index, file_format in enumerate(self.formats):
+            if file_format().get_extension() == extension:
+                cleaned["format"] = str(index)
+                return cleaned
+        self.add_error(
+            "format",
+            _("Choose the file's format: its name does not say (it does not end in %(ends)s).")
+            % {"ends": ", ".join(f".{f().get_extension()}" for f in self.formats)},
+        )
+        return cleaned
 
     def clean_import_file(self):
         upload = self.cleaned_data["import_file"]
@@ -128,6 +191,10 @@ def build_preview(result, resource):
     )
 
 
+def imported_fields(resource):
+    return [f for f in resource.get_import_fields() if not f.readonly]
+
+
 class EditorialImportExportMixin(ImportExportMixin):
     """Import (CSV, XLSX) with a full preview and all-or-nothing writes; filtered export."""
 
@@ -141,6 +208,21 @@ class EditorialImportExportMixin(ImportExportMixin):
     # Every column, always: an export is meant to be edited and imported again. (The stock
     # column picker also relies on an inline script, which the Content Security Policy blocks.)
     export_form_class = ExportForm
+
+    def get_tmp_storage_class(self):
+        return WaitingUploads(super().get_tmp_storage_class())
+
+    def get_import_formats(self):
+        """The readers, each refusing a file with more columns than this import knows."""
+        columns = [
+            field.column_name
+            for resource_class in self.resource_classes
+            for field in resource_class.fields.values()
+        ]
+        return [
+            file_format.for_columns(columns) if hasattr(file_format, "for_columns") else file_format
+            for file_format in super().get_import_formats()
+        ]
 
     def has_import_permission(self, request):
         # An import adds and changes rows, so it needs both rights; never delete.
@@ -174,16 +256,109 @@ class EditorialImportExportMixin(ImportExportMixin):
             ),
         )
 
+    def process_import(self, request, **kwargs):
+        """The confirm step; an upload no longer waiting (expired, Redis restarted, a name
+        made up) sends the user back to upload it again, instead of an error page."""
+        try:
+            return super().process_import(request, **kwargs)
+        except UploadGone:
+            self.message_user(
+                request,
+                _(
+                    "The uploaded file is no longer waiting to be imported (it is kept for a "
+                    "limited time), so nothing was imported. Upload it again."
+                ),
+                messages.ERROR,
+            )
+            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
+
     def _import_resource(self, request):
         return self.get_import_resource_classes(request)[0](
             **self.get_import_resource_kwargs(request)
         )
 
+    # After an error (a row naming a program not entered yet, say) the uploaded file is kept
+    # in the import's temporary storage (Redis when app servers share it), and the page
+    # carries a signed token naming it and its owner, so the editor need not choose it again.
+
+    def keep_upload(self, upload, user):
+        """Store the upload; returns the token that names it for this user."""
+        storage = self.get_tmp_storage_class()(
+            read_mode="rb", **self.get_tmp_storage_class_kwargs()
+        )
+        storage.save(b"".join(upload.chunks()))
+        kept = {"file": storage.name, "name": upload.name, "user": user.pk}
+        return signing.dumps(kept, salt=KEPT_FILE_SALT)
+
+    def kept_upload(self, token, user):
+        """The kept upload the token names, as a new upload (taken out of the storage), or
+        None when it is not, or no longer, there for this user."""
+        try:
+            kept = signing.loads(token, salt=KEPT_FILE_SALT, max_age=KEPT_FILE_MAX_AGE)
+        except signing.BadSignature:
+            return None
+        if kept.get("user") != user.pk:
+            return None
+        storage = self.get_tmp_storage_class()(
+            name=kept["file"], read_mode="rb", **self.get_tmp_storage_class_kwargs()
+        )
+        try:
+            data = storage.read()
+            storage.remove()
+        except (OSError, UploadGone):  # used already, expired, or evicted
+            return None
+        if data is None:
+            return None
+        return SimpleUploadedFile(kept["name"], data)
+
+    def get_import_form_kwargs(self, request):
+        """Without a new file, the kept one the page offers (see keep_upload)."""
+        kwargs = super().get_import_form_kwargs(request)
+        token = request.POST.get("kept_file")
+        if request.method == "POST" and token and "import_file" not in request.FILES:
+            kept = self.kept_upload(token, request.user)
+            if kept is None:
+                request.kept_file_refused = True
+            else:
+                kwargs["files"] = MultiValueDict({"import_file": [kept]})
+        return kwargs
+
+    def create_import_form(self, request):
+        form = super().create_import_form(request)
+        if getattr(request, "kept_file_refused", False):
+            form.add_error(
+                "import_file",
+                _("The file kept from your last try is no longer there. Choose it again."),
+            )
+        return form
+
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)
         context = getattr(response, "context_data", None)
-        if context is not None and context.get("result") is not None:
-            context["preview"] = build_preview(context["result"], self._import_resource(request))
+        if context is None:
+            return response
+        resource = self._import_resource(request)
+        # Read-only columns (a figure's scheme) are in every export, but an import skips them.
+        context["fields_list"] = [
+            (resource.get_display_name(), [f.column_name for f in imported_fields(resource)])
+        ]
+        context["ignored_columns"] = [
+            f.column_name for f in resource.get_import_fields() if f.readonly
+        ]
+        if context.get("result") is not None:
+            context["preview"] = build_preview(context["result"], resource)
+        form = context.get("form")
+        failed = (form is not None and form.errors) or (
+            context.get("result") is not None and "confirm_form" not in context
+        )
+        upload = form.files.get("import_file") if form is not None and form.files else None
+        if failed and upload is not None and upload.size <= MAX_UPLOAD_BYTES:
+            context["kept_file"] = {
+                "name": upload.name,
+                "token": self.keep_upload(upload, request.user),
+            }
+            # The browser may send the form without a new file now.
+            form.use_required_attribute = False
         return response
 
     def process_result(self, result, request):

@@ -73,6 +73,14 @@ class WholeNumberWidget(widgets.Widget):
             if self.required:
                 raise ValueError(_("This cell is empty; a number is required."))
             return None
+        if CONTROL_CHARACTERS.search(str(value)):
+            raise ValueError(
+                _(
+                    "“%(value)s” holds an invisible control character, so it cannot be read as "
+                    "a number. Type the number again in this cell."
+                )
+                % {"value": CONTROL_CHARACTERS.sub("", str(value))}
+            )
         try:
             number = Decimal(str(value).strip())
         except InvalidOperation:

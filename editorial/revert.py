@@ -12,7 +12,8 @@ from dataclasses import field as dataclass_field
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats
+from django.utils import formats, timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from .restore import (
@@ -25,6 +26,8 @@ from .restore import (
 
 # Bookkeeping fields that change on every save and would hide the real change.
 UNCOMPARED_FIELDS = ("created_at", "updated_at")
+# simple-history's history_change_reason column.
+REASON_MAX_LENGTH = 100
 
 
 @dataclass
@@ -78,6 +81,17 @@ def shown_value(instance, model_field):
     else:
         value = getattr(instance, model_field.attname)
     return "" if value is None else str(value)
+
+
+def field_differences(instance, record, kept=()):
+    """[(field, value today, value in the version)] for each field a revert would change;
+    the fields named in `kept` stay as they are (a revert keeps them at today's value)."""
+    return [
+        (model_field, shown_value(instance, model_field), shown_value(record, model_field))
+        for model_field in compared_fields(type(instance))
+        if model_field.name not in kept
+        and getattr(instance, model_field.attname) != getattr(record, model_field.attname)
+    ]
 
 
 def version_cutoff(version):
@@ -147,11 +161,7 @@ def inline_plan(child_model, version, fk_name=None):
         if instance is None:
             plan.restore.append(RowChange(record_label(record), record=record))
             continue
-        differences = [
-            (model_field, shown_value(instance, model_field), shown_value(record, model_field))
-            for model_field in compared_fields(child_model)
-            if getattr(instance, model_field.attname) != getattr(record, model_field.attname)
-        ]
+        differences = field_differences(instance, record)
         if differences:
             plan.change.append(RowChange(instance_label(instance), instance, record, differences))
     return plan
@@ -193,28 +203,33 @@ def apply_inline_plan(plan, reason, user=None):
         restore_deleted(row.record, reason, user)
 
 
-def revert_reason(version):
-    """The change reason of a revert to `version`, in the active language."""
-    return _("reverted to the version of %(date)s") % {
-        "date": formats.date_format(version.history_date, "DATETIME_FORMAT")
+def revert_reason(version, note=""):
+    """The change reason of a revert to `version`, in the active language and the site's
+    time zone (as the history list shows the version), followed by the reverter's own note."""
+    reason = _("reverted to the version of %(date)s") % {
+        "date": formats.date_format(timezone.localtime(version.history_date), "DATETIME_FORMAT")
     }
+    if note:
+        reason = _("%(revert)s: %(note)s") % {"revert": reason, "note": note}
+    return Truncator(reason).chars(REASON_MAX_LENGTH)
 
 
 @transaction.atomic
-def revert(version, *, instance=None, plans=(), user=None):
+def revert(version, *, instance=None, plans=(), user=None, note=""):
     """Make `version` the current state of its row, and of its inline rows as `plans` (from
     inline_plans()) say, all or nothing; each row's history records a revert. Returns the row.
 
     `instance` is the row to save: by default `version`'s own values, checked by full_clean()
     here; the admin passes its form's instance, already checked by the form (with the fields
     its user may not change kept at today's values). Raises ValidationError when the version
-    breaks a rule today, RevertFailed when an inline row cannot be put back.
+    breaks a rule today, RevertFailed when an inline row cannot be put back. `note` is the
+    reverter's own reason, added to the recorded one.
     """
     if instance is None:
         instance = version.instance
         instance._state.adding = False  # the row exists: an update, not a second row
         instance.full_clean()
-    reason = revert_reason(version)
+    reason = revert_reason(version, note)
     record_as(instance, reason, user)
     instance.save()
     for plan in plans:

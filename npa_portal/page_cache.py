@@ -19,7 +19,9 @@ stored, so nobody can fill the cache by inventing addresses.
 
 Staff, and anyone holding a session or CSRF cookie, bypass the cache. If the cache backend
 fails (Redis down), the failure is logged, pages are served uncached for a few seconds before
-the next try, and /healthz reports the cache as "error".
+the next try, and /healthz reports the cache as "error". An invalidation that failed then is
+made again before the process serves anything from a cache, and no copy, in Redis or in a
+process's memory, is used after PAGE_CACHE_SECONDS, however the outage went.
 """
 
 import functools
@@ -62,6 +64,9 @@ class _CacheState:
         return time.monotonic() >= self.failed_until
 
     def failed(self, error):
+        # While the cache cannot be reached, another process may save an edit whose
+        # invalidation fails: once it answers again, this process invalidates too.
+        pending.set()
         with self.lock:
             first = self.available()
             self.failed_until = time.monotonic() + RETRY_AFTER_FAILURE
@@ -81,22 +86,49 @@ def content_version():
     """The current content version; raises when the cache backend fails.
 
     Time-based, so a version lost with the cache (restart, eviction, an edit) is never reused.
+    It lives no longer than the pages (PAGE_CACHE_SECONDS): should an invalidation be lost
+    (the process that failed to make it ended before Redis came back), no page made before it
+    outlives that time.
     """
     version = cache.get(VERSION_KEY)
     if version is None:
         version = time.time_ns()
-        if not cache.add(VERSION_KEY, version, timeout=None):
+        if not cache.add(VERSION_KEY, version, timeout=settings.PAGE_CACHE_SECONDS):
             version = cache.get(VERSION_KEY) or version
     return version
 
 
+# Set while an invalidation is still to be made: one this process could not make (Redis down),
+# or one it owes because it saw the cache fail, when an edit saved by another process may have
+# failed to invalidate too. Until it is made, this process serves no page from any cache, its
+# own memory included.
+pending = threading.Event()
+
+
+def _delete_version():
+    cache.delete(VERSION_KEY)
+
+
 def bump_content_version():
-    """Make every cached page out of date. Never raises: a cache failure is logged."""
+    """Make every cached page out of date. Never raises: a cache failure is logged, and the
+    invalidation is made again before this process next uses the cache (`retry_pending_bump`)."""
     local_pages.clear()
     try:
-        cache.delete(VERSION_KEY)
+        _delete_version()
     except Exception as error:  # noqa: BLE001 - any backend failure
+        pending.set()
         state.failed(error)
+    else:
+        pending.clear()
+
+
+def retry_pending_bump():
+    """Make the invalidation that failed while the cache was down; raises if it fails again."""
+    if pending.is_set():
+        local_pages.clear()
+        _delete_version()
+        pending.clear()
+        logger.warning("Page cache: back after a failure; every cached page invalidated.")
 
 
 # Which on-commit bumps this thread has scheduled, and up to which one it has bumped.
@@ -235,8 +267,17 @@ class _LocalPages:
             entry = self.entries.get(key)
             if entry is None or entry[0] != version:
                 return None
+            if time.time() - entry[4] > settings.PAGE_CACHE_SECONDS:
+                # Made longer ago than any page may live (its Redis copy has expired too).
+                self._remove(key)
+                return None
             self.entries.move_to_end(key)
             return entry
+
+    def _remove(self, key):
+        old = self.entries.pop(key, None)
+        if old is not None:
+            self.size -= len(old[2])
 
     def put(self, key, entry):
         limit = settings.PAGE_CACHE_LOCAL_BYTES
@@ -244,9 +285,7 @@ class _LocalPages:
         if size > limit:
             return
         with self.lock:
-            old = self.entries.pop(key, None)
-            if old is not None:
-                self.size -= len(old[2])
+            self._remove(key)
             self.entries[key] = entry
             self.size += size
             while self.size > limit:
@@ -290,6 +329,7 @@ class PageCacheMiddleware:
         variant = "gz" if _accepts_gzip(request) else "raw"
         key = _key(address, variant)
         try:
+            retry_pending_bump()
             version = content_version()
             entry = local_pages.get(key, version)
             if entry is None:

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: security headers on every answer, cached or not.
     "django.middleware.security.SecurityMiddleware",
+    # Bodies over REQUEST_BODY_MAX_BYTES answered 413 before anything reads them.
+    "npa_portal.middleware.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Any origin may read the open data (the API, the metadata, the feeds, the CSVs): outside
     # the page cache, so that cached answers and 304s carry the header too.
@@ -139,7 +141,8 @@ PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_BYTES", default=8 * 1024 * 1024)
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="admin/").strip("/") + "/"
 
 # Sign-in throttling (django-axes): 5 failures for a username from one address lock that
-# pair out for 15 minutes; a successful sign-in clears the count.
+# pair out for 15 minutes; 20 failures for a username from any number of addresses lock the
+# account (npa_portal.middleware.lockout_parameters); a successful sign-in clears the count.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -147,7 +150,8 @@ AUTHENTICATION_BACKENDS = [
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_ACCOUNT_FAILURE_LIMIT = 20
+AXES_LOCKOUT_PARAMETERS = "npa_portal.middleware.lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_locked.html"
 AXES_HTTP_RESPONSE_CODE = 429
@@ -155,10 +159,21 @@ AXES_CLIENT_IP_CALLABLE = "npa_portal.middleware.client_ip"
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: none, trust
 # REMOTE_ADDR). Only the addresses those proxies added are believed.
 PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
+# The addresses (or networks, "10.0.0.0/24") of those proxies. X-Forwarded-For is believed only
+# on requests that come from one of them; a request sent straight to gunicorn is counted by its
+# own address, whatever header it carries.
+TRUSTED_PROXIES = env.list("DJANGO_TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 
 # More parameters than this in a query string or form answer 400 (Django's default, stated).
 # The length of an address is limited by gunicorn (--limit-request-line, see the Makefile).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# A request body (form fields and files together) over this many bytes is refused with 413
+# before Django reads it (npa_portal.middleware.RequestBodyLimitMiddleware); the admin import's
+# upload may be up to IMPORT_BODY_MAX_BYTES, so that a file a little over the import's own
+# 5 MB limit gets the import page's message. Set the proxy's limit (nginx client_max_body_size)
+# to the larger of the two.
+REQUEST_BODY_MAX_BYTES = env.int("REQUEST_BODY_MAX_BYTES", default=2_621_440)
+IMPORT_BODY_MAX_BYTES = env.int("IMPORT_BODY_MAX_BYTES", default=10 * 1024 * 1024)
 
 # Security headers on every response.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from editorial import views as editorial_views
 from pages.sitemaps import SITEMAPS
 
 from . import views
@@ -28,6 +29,12 @@ urlpatterns = [
     # Both languages of every page, each entry with its alternates (pages/sitemaps.py).
     path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/switch/<str:language>/", views.switch_language, name="switch_language"),
+    # Before the admin's own addresses, which would otherwise answer 404 for it.
+    path(
+        f"{settings.ADMIN_URL}translation-status/",
+        editorial_views.translation_status_page,
+        name="translation_status",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     # The open data: the API and the metadata files mean the same in any language.
     path("", include("api.urls")),

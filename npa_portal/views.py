@@ -132,9 +132,12 @@ def old_address(request, path):
 
 @require_safe
 def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        f"Disallow: {reverse('admin:index')}",
+    lines = ["User-agent: *"]
+    # A DJANGO_ADMIN_URL other than the default is kept secret: robots.txt is read by scanners
+    # too. No link leads to the admin, and its pages ask robots not to index them anyway.
+    if settings.ADMIN_URL == "admin/":
+        lines.append(f"Disallow: {reverse('admin:index')}")
+    lines += [
         # The language switch only redirects to pages the sitemap lists.
         *(
             f"Disallow: {reverse('switch_language', args=[code])}"

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.db.models import Max
 from django.forms.models import BaseInlineFormSet
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -13,7 +13,8 @@ from .models import Page, Section, Status
 BODY_HELP = _(
     "Markdown: a blank line between paragraphs, ## for a sub-heading, - for a list, "
     "*emphasis*, **bold**, [text](https://address) for a link, | for tables. "
-    "Live figures, written in double brackets: %(names)s. "
+    "Live figures are written in double brackets, such as [[jdr.deployments]]; the folded "
+    "list “live figures you can use” gives each one's meaning and value today. "
     "A mistyped name is marked in the preview and left out for visitors."
 )
 ORDER_STEP = 10
@@ -24,9 +25,41 @@ ORDER_HELP = _(
 )
 
 
-def placeholder_names():
-    """Every live figure a section may name, as staff type it: "[[jdr.deployments]], …"."""
-    return ", ".join(f"[[{name}]]" for name in LiveFigures().names())
+def live_figures_help():
+    """Every live figure a section may name, as staff type it, with its meaning and value
+    today, grouped by subject (training, disaster relief...), folded away until asked for."""
+    groups = LiveFigures().groups()
+    tables = format_html_join(
+        "",
+        '<table class="live-figures-group"><caption>{}</caption><thead><tr>'
+        '<th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>'
+        "</tr></thead><tbody>{}</tbody></table>",
+        (
+            (
+                label,
+                _("Placeholder"),
+                _("Meaning"),
+                _("Value today"),
+                format_html_join(
+                    "",
+                    '<tr><th scope="row"><code>[[{}]]</code></th><td>{}</td>'
+                    '<td class="num">{}</td></tr>',
+                    (
+                        (name, meaning, _("no value yet") if value in (None, "") else value)
+                        for name, meaning, value in rows
+                    ),
+                ),
+            )
+            for label, rows in groups
+        ),
+    )
+    count = sum(len(rows) for _label, rows in groups)
+    summary = ngettext(
+        "%(count)d live figure you can use", "%(count)d live figures you can use", count
+    ) % {"count": count}
+    return format_html(
+        '<details class="live-figures"><summary>{}</summary>{}</details>', summary, tables
+    )
 
 
 class SectionFormFields:
@@ -34,8 +67,11 @@ class SectionFormFields:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name in ("body_en", "body_ja"):
-            field.help_text = BODY_HELP % {"names": placeholder_names()}
+        if db_field.name == "body_en":
+            # The list once per section, under the first of its two texts.
+            field.help_text = format_html("{}{}", BODY_HELP, live_figures_help())
+        elif db_field.name == "body_ja":
+            field.help_text = BODY_HELP
         elif db_field.name in ("heading_en", "heading_ja"):
             field.help_text = HEADING_HELP
         elif db_field.name == "order":

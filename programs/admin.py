@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from editorial.admin import HistoryAdmin
 from editorial.imports import EditorialImportExportMixin
+from editorial.stale_edits import VersionedForm, Watched
 
 from .forms import YearEntryChoiceForm, year_figure_formset
 from .models import AnnualFigure, Program, Scheme
@@ -68,6 +69,19 @@ class SchemeAdmin(HistoryAdmin):
         return scheme.program_count
 
 
+class YearEntryLinkMixin:
+    """The list links the "figures for one year" page, with the scheme it is filtered by."""
+
+    scheme_filter = None  # the list filter's parameter naming a scheme
+
+    def changelist_view(self, request, extra_context=None):
+        url = reverse("admin:programs_annualfigure_year_entry")
+        scheme = request.GET.get(self.scheme_filter, "")
+        if scheme.isdigit():
+            url = f"{url}?{urlencode({'scheme': scheme})}"
+        return super().changelist_view(request, {"year_entry_url": url, **(extra_context or {})})
+
+
 class AnnualFigureInline(admin.TabularInline):
     model = AnnualFigure
     fields = ["year", "participants", "countries", "note_en", "note_ja"]
@@ -76,8 +90,9 @@ class AnnualFigureInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(HistoryAdmin):
-    change_list_template = "admin/programs/program/change_list.html"
+class ProgramAdmin(YearEntryLinkMixin, HistoryAdmin):
+    change_list_template = "admin/programs/change_list_with_year_entry.html"
+    scheme_filter = "scheme__id__exact"
     list_display = [
         "name_en",
         "name_ja",
@@ -169,8 +184,9 @@ class ProgramAdmin(HistoryAdmin):
 
 
 @admin.register(AnnualFigure)
-class AnnualFigureAdmin(EditorialImportExportMixin, HistoryAdmin):
-    change_list_template = "admin/programs/annualfigure/change_list.html"
+class AnnualFigureAdmin(YearEntryLinkMixin, EditorialImportExportMixin, HistoryAdmin):
+    change_list_template = "admin/programs/change_list_with_year_entry.html"
+    scheme_filter = "program__scheme__id__exact"
     resource_classes = [AnnualFigureResource]
     list_display = ["program", "scheme", "year", "participants", "countries", "note_en", "note_ja"]
     list_filter = ["year", "program__scheme", "program__published"]
@@ -212,7 +228,11 @@ class AnnualFigureAdmin(EditorialImportExportMixin, HistoryAdmin):
             "opts": self.opts,
             "title": _("Figures for one year"),
         }
-        choice = YearEntryChoiceForm(request.GET if "year" in request.GET else None)
+        if "year" in request.GET:
+            choice = YearEntryChoiceForm(request.GET)
+        else:
+            # From a list filtered by scheme: that scheme, preselected.
+            choice = YearEntryChoiceForm(scheme=request.GET.get("scheme"))
         context["choice_form"] = choice
         if not choice.is_valid():
             return TemplateResponse(request, "admin/programs/annualfigure/year_entry.html", context)
@@ -223,11 +243,25 @@ class AnnualFigureAdmin(EditorialImportExportMixin, HistoryAdmin):
             figure.program_id: figure
             for figure in AnnualFigure.objects.filter(program__in=programs.values(), year=year)
         }
+        previous = {
+            figure.program_id: figure
+            for figure in AnnualFigure.objects.filter(program__in=programs.values(), year=year - 1)
+        }
         FormSet = year_figure_formset(programs)
-        form_kwargs = {"year": year, "programs": programs, "existing": existing}
+        form_kwargs = {
+            "year": year,
+            "programs": programs,
+            "existing": existing,
+            "previous": previous,
+        }
+        # A save from a page opened before someone else saved these rows is refused.
+        watched = [Watched(AnnualFigure, {"program_id__in": list(programs), "year": year})]
+        version = VersionedForm(request.POST or None, watched=watched, prefix="version")
+        context["version_form"] = version
         if request.method == "POST":
             formset = FormSet(request.POST, form_kwargs=form_kwargs)
-            if formset.is_valid() and self._removals_allowed(request, formset):
+            up_to_date = version.is_valid()
+            if up_to_date and formset.is_valid() and self._removals_allowed(request, formset):
                 saved, deleted = self._save_year(formset, year)
                 self.message_user(
                     request,
@@ -241,11 +275,12 @@ class AnnualFigureAdmin(EditorialImportExportMixin, HistoryAdmin):
                 query = urlencode({"year": year, "scheme": scheme.pk})
                 url = reverse("admin:programs_annualfigure_year_entry")
                 return redirect(f"{url}?{query}")
-            self.message_user(
-                request,
-                _("Nothing was saved. Please correct the rows marked below."),
-                messages.ERROR,
-            )
+            if up_to_date:
+                self.message_user(
+                    request,
+                    _("Nothing was saved. Please correct the rows marked below."),
+                    messages.ERROR,
+                )
         else:
             initial = []
             for pk in programs:
@@ -255,12 +290,15 @@ class AnnualFigureAdmin(EditorialImportExportMixin, HistoryAdmin):
                         "program": pk,
                         "participants": figure.participants if figure else None,
                         "countries": figure.countries if figure else None,
+                        "note_en": figure.note_en if figure else "",
+                        "note_ja": figure.note_ja if figure else "",
                     }
                 )
             formset = FormSet(initial=initial, form_kwargs=form_kwargs)
         context.update(
             {
                 "year": year,
+                "previous_year": year - 1,
                 "scheme": scheme,
                 "formset": formset,
                 "title": _("Figures for %(year)s: %(scheme)s") % {"year": year, "scheme": scheme},

@@ -9,6 +9,6 @@ class ProgramsConfig(AppConfig):
     def ready(self):
         from core import figures
 
-        from .models import live_figures
+        from .models import LIVE_FIGURE_MEANINGS, live_figures
 
-        figures.register("programs", live_figures)
+        figures.register("programs", live_figures, _("Training programs"), LIVE_FIGURE_MEANINGS)

@@ -26,8 +26,13 @@ class YearEntryChoiceForm(forms.Form):
 
     scheme = forms.ModelChoiceField(label=_("Scheme"), queryset=Scheme.objects.all())
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, scheme=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Preselected: the scheme the list was filtered by, or the only one there is.
+        if scheme is None:
+            schemes = list(Scheme.objects.values_list("pk", flat=True)[:2])
+            scheme = schemes[0] if len(schemes) == 1 else None
+        self.fields["scheme"].initial = scheme
         # Built per request: "next year" moves on every 1 January.
         self.fields["year"] = forms.IntegerField(
             label=_("Year"), min_value=FIRST_YEAR, max_value=last_allowed_year()
@@ -36,17 +41,29 @@ class YearEntryChoiceForm(forms.Form):
 
 
 class YearFigureForm(forms.Form):
-    """One program's participants and countries for the chosen year; both blank = not held."""
+    """One program's participants, countries and note for the chosen year; both numbers
+    blank = not held."""
 
     program = forms.TypedChoiceField(coerce=int, widget=forms.HiddenInput)
     participants = forms.IntegerField(label=_("Participants"), required=False)
     countries = forms.IntegerField(label=_("Countries"), required=False)
+    note_en = forms.CharField(
+        label=_("Note (English)"),
+        required=False,
+        max_length=AnnualFigure._meta.get_field("note_en").max_length,
+    )
+    note_ja = forms.CharField(
+        label=_("Note (Japanese)"),
+        required=False,
+        max_length=AnnualFigure._meta.get_field("note_ja").max_length,
+    )
 
-    def __init__(self, *args, year, programs, existing, **kwargs):
+    def __init__(self, *args, year, programs, existing, previous, **kwargs):
         super().__init__(*args, **kwargs)
         self.year = year
         self.programs = programs  # {pk: Program}
         self.existing = existing  # {program pk: AnnualFigure}
+        self.previous_figures = previous  # {program pk: AnnualFigure of the year before}
         self.fields["program"].choices = [(pk, str(p)) for pk, p in programs.items()]
         self.figure = None  # the AnnualFigure to save, once valid
         self.delete = False  # True when the year's existing row is to be removed
@@ -59,6 +76,12 @@ class YearFigureForm(forms.Form):
         except (TypeError, ValueError):
             return None
 
+    @property
+    def previous(self):
+        """This program's figures of the year before, shown beside the row, or None."""
+        program = self.program_object
+        return None if program is None else self.previous_figures.get(program.pk)
+
     def clean(self):
         cleaned = super().clean()
         if self.errors:
@@ -66,7 +89,13 @@ class YearFigureForm(forms.Form):
         program = self.programs[cleaned["program"]]
         existing = self.existing.get(program.pk)
         participants, countries = cleaned.get("participants"), cleaned.get("countries")
+        notes = cleaned.get("note_en", ""), cleaned.get("note_ja", "")
         if participants is None and countries is None:
+            if any(notes):
+                raise ValidationError(
+                    _("A note belongs to a year's figures: enter the numbers, or clear the note."),
+                    code="note_without_figures",
+                )
             self.delete = existing is not None
             return cleaned
         if participants is None or countries is None:
@@ -78,18 +107,22 @@ class YearFigureForm(forms.Form):
                 code="incomplete",
                 params={"year": self.year},
             )
+        before = existing and (
+            existing.participants,
+            existing.countries,
+            existing.note_en,
+            existing.note_ja,
+        )
         figure = existing or AnnualFigure(program=program, year=self.year)
         figure.participants, figure.countries = participants, countries
+        figure.note_en, figure.note_ja = notes
         try:
             figure.full_clean()
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 self.add_error(name if name in self.fields else None, messages)
             return cleaned
-        unchanged = existing is not None and (
-            (existing.participants, existing.countries) == (participants, countries)
-        )
-        self.figure = None if unchanged else figure
+        self.figure = None if before == (participants, countries, *notes) else figure
         return cleaned
 
 

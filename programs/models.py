@@ -364,6 +364,16 @@ class AnnualFigure(TimeStampedModel):
             raise ValidationError(errors)
 
 
+LIVE_FIGURE_MEANINGS = {
+    "first_year": _("First year with published figures"),
+    "latest_year": _("Latest year with published figures"),
+    "programs_latest_year": _("Programs held in the latest year"),
+    "participants_latest_year": _("Participants in the latest year"),
+    "participants_total": _("Participants, all years added up"),
+    "programs_total": _("Published programs"),
+}
+
+
 def live_figures():
     """The "programs" namespace of the site's live figures (see core.figures)."""
     return {

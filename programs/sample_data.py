@@ -24,6 +24,43 @@ SCHEME = {
 }
 
 
+# What each program is about, written for this site (the source table gives names and figures only).
+DESCRIPTIONS = {
+    "Organization Management for Senior Police Officers": (
+        "A course for senior commanders of partner police forces on running a police "
+        "organization: planning, people and budgets, and keeping the public's trust."
+    ),
+    "Community Policing": (
+        "Officers learn how police boxes (koban) and neighbourhood patrols keep in daily touch "
+        "with residents, and how to adapt that way of policing at home."
+    ),
+    "Control of Drug Offenses": (
+        "Investigators study how narcotics trafficking is detected and prosecuted, including "
+        "cooperation between countries along smuggling routes."
+    ),
+    "Counter International Terrorism": (
+        "For officers who prevent and investigate terrorism: protecting likely targets, "
+        "sharing intelligence and handling an attack once it has happened."
+    ),
+    "Traffic Police Administration": (
+        "Road safety as police work: traffic control, enforcement, crash investigation and "
+        "campaigns that bring the number of road deaths down."
+    ),
+    "Countermeasures against Cybercrime": (
+        "Police who deal with crime on computers and networks learn to trace offenders online "
+        "and to secure digital evidence so that it holds up in court."
+    ),
+    "International Crime Investigation": (
+        "Investigators practise cases that cross borders: requests for assistance to other "
+        "countries, extradition and working with international police bodies."
+    ),
+    "Criminal Identification": (
+        "Crime-scene and laboratory work: fingerprints, traces and other physical evidence, "
+        "and the records that let the police identify a suspect from them."
+    ),
+}
+
+
 def load():
     if Scheme.objects.exists() or Program.objects.exists():
         return {"schemes": 0, "programs": 0, "annual figures": 0}
@@ -42,6 +79,7 @@ def load():
                 slug=slugify(name),
                 defaults={
                     "name_en": name,
+                    "description_en": DESCRIPTIONS.get(name, ""),
                     "scheme": scheme,
                     "display_order": len(programs) + 1,
                     "published": True,

@@ -98,9 +98,14 @@ def detail(request, slug):
     figures = {figure.year: figure for figure in program.figures.order_by("year")}
     totals = program.figures.totals()
     rows = []
+    first = last = None
     if figures:
-        # Every year from the first run to the latest, so gaps read as "not held".
-        for year in range(min(figures), max(figures) + 1):
+        # Every year of the scheme's published figures (and the program's own), so a year
+        # the program was not held reads as "not held", on the chart and in the table.
+        scheme = AnnualFigure.objects.published().filter(program__scheme=program.scheme_id)
+        scheme_totals = scheme.totals()
+        first, last = scheme_totals["first_year"], scheme_totals["latest_year"]
+        for year in range(first, last + 1):
             figure = figures.get(year)
             rows.append(YearRow.from_figure(figure) if figure else YearRow(year))
     columns = PROGRAM_YEAR_COLUMNS
@@ -114,6 +119,7 @@ def detail(request, slug):
             "columns": columns,
             "rows": [(row, [column.text(row) for column in columns[1:]]) for row in rows],
             "totals": totals,
+            "span": {"first": first, "last": last, "years": len(rows)},
             "chart": program_chart(program, rows),
             "last_updated": max(
                 [program.updated_at, *(figure.updated_at for figure in figures.values())]

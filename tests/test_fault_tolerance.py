@@ -135,11 +135,6 @@ def test_redis_stopped_and_started_costs_no_error_and_pages_stay_right(redis_out
     assert any(cache == "HIT" for _, _, cache in redis_outage["back"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a version bump that failed while Redis was down is not done once it is back: the "
-    "pending-bump fix (branch reliability, issue 17) has not landed",
-)
 def test_no_page_from_before_an_edit_made_while_redis_was_down(redis_outage):
     assert all("4242" in body for _, body, _ in redis_outage["back"])
 

@@ -252,3 +252,71 @@ def test_each_language_lists_matches_in_its_own_language_first(client):
     assert found[2] == "ガンマ"
     found = titles(search(client, "en", "policing"), "programs")
     assert found == ["Alpha community policing"]
+
+
+# The translation status page.
+
+
+def status_page(client):
+    return client.get(reverse("translation_status"))
+
+
+def program_rows(client):
+    statuses = status_page(client).context["statuses"]
+    return next(status.rows for status in statuses if status.key == "program")
+
+
+def test_the_admin_home_links_the_translation_status_page(staff_client):
+    html = staff_client.get(reverse("admin:index")).content.decode()
+    assert f'href="{reverse("translation_status")}"' in html
+
+
+def test_the_translation_status_page_is_for_staff_only(client):
+    response = status_page(client)
+    assert response.status_code == 302
+    assert reverse("admin:login") in response["Location"]
+
+
+def test_translation_status_lists_missing_translations_with_links(staff_client):
+    untranslated = make_program("Forensic Science")
+    done = make_program("Cyber Crime", name_ja="サイバー犯罪")
+    page = make_page("About", slug="about", title_ja="概要")
+    section = make_section(page, heading="", heading_ja="沿革", body="")
+    response = status_page(staff_client)
+    assert response.status_code == 200
+    html = response.content.decode()
+    program_url = reverse("admin:programs_program_change", args=[untranslated.pk])
+    section_url = reverse("admin:pages_section_change", args=[section.pk])
+    assert f'href="{program_url}"' in html
+    assert f'href="{section_url}"' in html
+    assert reverse("admin:programs_program_change", args=[done.pk]) not in html
+    assert reverse("admin:pages_page_change", args=[page.pk]) not in html
+    by_model = {
+        status.model._meta.model_name: status.rows for status in response.context["statuses"]
+    }
+    [row] = by_model["program"]
+    assert [(p.field, p.language, p.missing) for p in row.problems] == [("name", "ja", True)]
+    [row] = by_model["section"]
+    assert [(p.field, p.language, p.missing) for p in row.problems] == [("heading", "en", True)]
+
+
+def test_translation_status_lists_a_text_changed_after_its_translation(staff_client):
+    program = make_program("Forensic Science", name_ja="鑑識")
+    assert program_rows(staff_client) == []
+    program.name_en = "Forensic Science and Identification"
+    program.save()
+    [row] = program_rows(staff_client)
+    [problem] = row.problems
+    assert (problem.field, problem.language, problem.missing) == ("name", "ja", False)
+    assert problem.changed_on > problem.edited_on
+    # Updating the Japanese clears it.
+    program.name_ja = "鑑識・識別"
+    program.save()
+    assert program_rows(staff_client) == []
+
+
+def test_adding_a_translation_later_is_not_a_stale_translation(staff_client):
+    program = make_program("Forensic Science")
+    program.name_ja = "鑑識"
+    program.save()
+    assert program_rows(staff_client) == []

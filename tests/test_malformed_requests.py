@@ -115,6 +115,7 @@ ROUTES_COVERED = {
     "metadata:datapackage",
     "opendata:deployment_feed",
     "opendata:page_feed",
+    "translation_status",  # staff only, under the admin's prefix (tests/test_i18n_content.py)
 }
 
 

@@ -255,3 +255,26 @@ def test_staff_create_preview_publish_and_find_a_page_in_menu_search_and_sitemap
     sitemap = visitor.get("/sitemap.xml").content.decode()
     assert f"<loc>http://testserver{page.get_absolute_url()}</loc>" in sitemap
     assert page.history.first().status == Status.PUBLISHED
+
+
+def test_live_figure_help_is_grouped_with_meaning_and_value(client, editor):
+    deployment(persons=7)
+    client.force_login(editor)
+    html = client.get(ADD_URL).content.decode()
+    help_start = html.index('class="live-figures"')
+    help_html = html[help_start : html.index("</details>", help_start)]
+    groups = ["Training programs", "Disaster relief", "Expert dispatches", "Countries"]
+    positions = [help_html.index(f"<caption>{group}</caption>") for group in groups]
+    assert positions == sorted(positions)
+    row = help_html[help_html.index("[[jdr.persons]]") :]
+    row = row[: row.index("</tr>")]
+    assert "Police officials sent, all deployments added up" in row
+    assert '<td class="num">7</td>' in row
+    assert "[[programs.latest_year]]" in help_html
+
+
+def test_every_live_figure_has_a_meaning():
+    for label, rows in LiveFigures().groups():
+        assert str(label)
+        for name, meaning, _value in rows:
+            assert str(meaning), name

@@ -265,3 +265,74 @@ def test_one_year_page_needs_login(client, scheme):
     response = client.get(year_entry_url(2021, scheme))
     assert response.status_code == 302
     assert "/admin/login/" in response.url
+
+
+def test_one_year_page_preselects_the_only_scheme(staff_client, scheme):
+    form = staff_client.get(YEAR_ENTRY).context["choice_form"]
+    assert form["scheme"].value() == scheme.pk
+
+
+def test_one_year_page_preselects_the_scheme_the_list_was_filtered_by(staff_client, scheme):
+    other = Scheme.objects.create(name_en="Police-run programs", slug="police-run", display_order=2)
+    changelist = reverse("admin:programs_annualfigure_changelist")
+    html = staff_client.get(f"{changelist}?program__scheme__id__exact={other.pk}").content.decode()
+    assert f"{YEAR_ENTRY}?scheme={other.pk}" in html
+    form = staff_client.get(f"{YEAR_ENTRY}?scheme={other.pk}").context["choice_form"]
+    assert not form.is_bound
+    assert str(form["scheme"].value()) == str(other.pk)
+    # With two schemes and no filter, the editor chooses.
+    assert staff_client.get(YEAR_ENTRY).context["choice_form"]["scheme"].value() is None
+
+
+def test_one_year_page_shows_last_years_numbers_beside_each_row(staff_client, scheme):
+    response = staff_client.get(year_entry_url(2020, scheme))
+    rows = {form.program_object.name: form.previous for form in response.context["formset"]}
+    previous = rows["International Crime Investigation"]
+    assert (previous.year, previous.participants, previous.countries) == (2019, 9, 9)
+    assert rows["Community Policing"].year == 2019
+    html = response.content.decode()
+    assert "In 2019" in html
+
+
+def test_one_year_page_saves_the_note(staff_client, scheme):
+    programs = list(Program.objects.published().filter(scheme=scheme))
+    data = year_entry_data(programs, {programs[0]: (12, 9)})
+    data["form-0-note_en"] = "held online"
+    data["form-0-note_ja"] = "オンライン開催"
+    response = staff_client.post(year_entry_url(2021, scheme), data)
+    assert response.status_code == 302
+    figure = AnnualFigure.objects.get(program=programs[0], year=2021)
+    assert (figure.note_en, figure.note_ja) == ("held online", "オンライン開催")
+    form = staff_client.get(year_entry_url(2021, scheme)).context["formset"].forms[0]
+    assert form.initial["note_en"] == "held online"
+
+
+def test_one_year_page_changes_only_the_note(staff_client, scheme):
+    figure = AnnualFigure.objects.filter(program__scheme=scheme, year=2020).first()
+    programs = list(Program.objects.published().filter(scheme=scheme))
+    existing = {
+        f.program: (f.participants, f.countries)
+        for f in AnnualFigure.objects.filter(program__scheme=scheme, year=2020)
+    }
+    data = year_entry_data(programs, existing)
+    index = programs.index(figure.program)
+    data[f"form-{index}-note_en"] = "two sessions"
+    assert staff_client.post(year_entry_url(2020, scheme), data).status_code == 302
+    figure.refresh_from_db()
+    assert figure.note_en == "two sessions"
+
+
+def test_one_year_page_keeps_the_year_and_scheme_after_an_error(staff_client, scheme):
+    programs = list(Program.objects.published().filter(scheme=scheme))
+    response = staff_client.post(
+        year_entry_url(2021, scheme), year_entry_data(programs, {programs[0]: ("x", 3)})
+    )
+    assert response.status_code == 200
+    choice = response.context["choice_form"]
+    assert (str(choice["year"].value()), str(choice["scheme"].value())) == ("2021", str(scheme.pk))
+    html = response.content.decode()
+    assert 'name="year" value="2021"' in html
+    # A bad scheme keeps the year the editor typed.
+    response = staff_client.get(f"{YEAR_ENTRY}?year=2021&scheme=999")
+    assert response.context["choice_form"]["year"].value() == "2021"
+    assert 'name="year" value="2021"' in response.content.decode()

@@ -7,6 +7,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from programs.models import Program
 from programs.views import scheme_tables_context
 from tests.builders import make_figure, make_many, make_program, make_scheme, reference_rows
 from tests.html_parsing import parse_tables
@@ -199,15 +200,35 @@ def test_program_page_shows_years_and_totals(client, sample_programs):
         ["2016", "11", "11"],
         ["2017", "not held", "not held"],
         ["2018", "10", "10"],
+        ["2019", "not held", "not held"],
+        ["2020", "not held", "not held"],
         ["Total", "21", "countries not totalled"],
     ]
-    assert "Held in 2 years, 2016–2018." in html
+    assert "Held in 2 of the 5 years 2016–2020." in html
+
+
+def test_program_chart_spans_the_schemes_years(client, sample_programs):
+    # Held 2016 to 2019 in a scheme whose figures run 2016-2020.
+    response = client.get(reverse("programs:detail", kwargs={"slug": "community-policing"}))
+    html = response.content.decode()
+    assert [row.year for row, _ in response.context["rows"]] == [2016, 2017, 2018, 2019, 2020]
+    year_labels = [t.text for t in response.context["chart"].texts if t.text.isdigit()]
+    assert {"2016", "2020"} <= set(year_labels)
+    assert "Held in 4 of the 5 years 2016–2020." in html
+
+
+def test_program_held_every_year_of_its_scheme_says_so(client):
+    program = make_program(name="Forensic Science")
+    for year in (2018, 2019):
+        make_figure(program=program, year=year)
+    html = client.get("/en/programs/forensic-science/").content.decode()
+    assert "Held every year, 2018–2019." in html
 
 
 def test_program_held_once_reads_as_one_year(client):
     make_figure(program=make_program(name="Forensic Science"), year=2018)
     html = client.get("/en/programs/forensic-science/").content.decode()
-    assert "Held in 1 year, 2018." in html
+    assert "Held in 2018." in html
     assert "2018&ndash;2018" not in html
 
 
@@ -259,3 +280,12 @@ def test_scheme_tables_partial_with_an_unknown_scheme_shows_no_table():
     context = scheme_tables_context(request.GET, scheme="no-such-scheme")
     html = render_to_string("programs/includes/scheme_tables.html", context, request=request)
     assert "<table" not in html
+
+
+def test_every_sample_program_says_what_it_is(client, sample_programs):
+    programs = list(Program.objects.all())
+    assert len(programs) == 8
+    for program in programs:
+        assert len(program.description) > 40, program
+        html = client.get(program.get_absolute_url()).content.decode()
+        assert program.description.split(":")[0].split(",")[0] in html

@@ -202,6 +202,7 @@ def test_client_address_behind_proxies_comes_from_the_right_of_forwarded_for(rf,
     settings.PROXY_COUNT = 0
     assert client_ip(request) == "10.0.0.2"
     settings.PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = ["10.0.0.2"]
     assert client_ip(request) == "203.0.113.5"  # the client's own "1.1.1.1" is not believed
 
 

@@ -1,0 +1,154 @@
+"""Lost updates: a save made from a form opened before someone else's save is refused, names
+who changed what since, and keeps the user's input for them to merge."""
+
+from html.parser import HTMLParser
+
+import pytest
+from django.urls import reverse
+
+from deployments.models import DisasterDeployment
+from pages.models import Page
+from programs.models import AnnualFigure
+
+from .builders import deployment, make_figure, make_page, make_program, make_section
+from .conftest import signed_in
+
+pytestmark = pytest.mark.django_db
+
+
+class FormFields(HTMLParser):
+    """What a browser would send from the page's form with method="post" (no submit button)."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.fields, self.in_post_form, self.textarea, self.select = {}, False, None, None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.in_post_form = attrs.get("method", "").lower() == "post"
+        if not self.in_post_form or "name" not in attrs and tag not in ("option",):
+            return
+        if tag == "input" and attrs.get("type") not in ("submit", "button", "file"):
+            ticked = attrs.get("type") in ("checkbox", "radio")
+            if ticked and "checked" not in attrs:
+                return
+            self.fields[attrs["name"]] = attrs.get("value", "on" if ticked else "")
+        elif tag == "textarea":
+            self.textarea = attrs["name"]
+            self.fields[self.textarea] = ""
+        elif tag == "select":
+            self.select = attrs["name"]
+            self.fields.setdefault(self.select, "")
+        elif tag == "option" and self.select and "selected" in attrs:
+            self.fields[self.select] = attrs.get("value", "")
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.in_post_form = False
+        elif tag == "textarea":
+            self.textarea = None
+        elif tag == "select":
+            self.select = None
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.fields[self.textarea] += data.removeprefix("\n")
+
+
+def opened(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return FormFields(response.content.decode()).fields
+
+
+@pytest.fixture
+def two_editors(make_staff):
+    return signed_in(make_staff("aiko", "Publishers")), signed_in(make_staff("ben", "Publishers"))
+
+
+def test_a_stale_deployment_form_is_refused_and_keeps_the_input(two_editors):
+    aiko, ben = two_editors
+    row = deployment(persons=6, summary="Old summary")
+    url = reverse("admin:deployments_disasterdeployment_change", args=[row.pk])
+    aiko_form, ben_form = opened(aiko, url), opened(ben, url)
+    ben_form["persons"] = "4242"
+    assert ben.post(url, ben_form).status_code == 302
+    aiko_form["summary_en"] = "Aiko's new summary"
+    refused = aiko.post(url, aiko_form)
+    assert refused.status_code == 200
+    row.refresh_from_db()
+    assert (row.persons, row.summary) == (4242, "Old summary")
+    text = refused.content.decode()
+    assert "changed since you opened this form" in text
+    assert "ben changed" in text and "persons" in text
+    again = FormFields(text).fields
+    assert again["summary_en"] == "Aiko's new summary"  # their input, ready to merge
+    assert again["persons"] == "6"  # as they sent it: they decide what to keep
+    again["persons"] = "4242"
+    assert aiko.post(url, again).status_code == 302  # the re-shown form carries today's version
+    row.refresh_from_db()
+    assert (row.persons, row.summary) == (4242, "Aiko's new summary")
+
+
+def test_a_section_changed_since_the_page_form_was_opened_refuses_the_save(two_editors):
+    aiko, ben = two_editors
+    page = make_page("Cooperation")
+    make_section(page, heading="Aims", body="First text")
+    url = reverse("admin:pages_page_change", args=[page.pk])
+    aiko_form, ben_form = opened(aiko, url), opened(ben, url)
+    body_field = next(name for name in ben_form if name.endswith("-body_en"))
+    ben_form[body_field] = "Ben's text"
+    assert ben.post(url, ben_form).status_code == 302
+    aiko_form["summary_en"] = "A new summary"
+    refused = aiko.post(url, aiko_form)
+    assert refused.status_code == 200
+    assert page.sections.get().body == "Ben's text"
+    assert Page.objects.get(pk=page.pk).summary != "A new summary"
+    text = refused.content.decode()
+    assert "ben changed" in text and "Aims" in text
+
+
+def test_a_section_added_since_is_named_too(two_editors):
+    aiko, ben = two_editors
+    page = make_page("Cooperation")
+    url = reverse("admin:pages_page_change", args=[page.pk])
+    aiko_form = opened(aiko, url)
+    make_section(page, heading="Added by someone")
+    refused = aiko.post(url, aiko_form)
+    assert refused.status_code == 200
+    assert "Added by someone" in refused.content.decode()
+
+
+def test_an_up_to_date_form_saves(two_editors):
+    aiko, _ = two_editors
+    row = deployment(persons=6)
+    url = reverse("admin:deployments_disasterdeployment_change", args=[row.pk])
+    form = opened(aiko, url)
+    form["persons"] = "7"
+    assert aiko.post(url, form).status_code == 302
+    assert DisasterDeployment.objects.get(pk=row.pk).persons == 7
+
+
+def test_a_stale_year_entry_is_refused_and_keeps_the_numbers(two_editors):
+    aiko, ben = two_editors
+    program = make_program("Forensic Science", published=True)
+    make_figure(program, year=2019, participants=10, countries=8)
+    url = (
+        reverse("admin:programs_annualfigure_year_entry") + f"?year=2019&scheme={program.scheme_id}"
+    )
+    aiko_form, ben_form = opened(aiko, url), opened(ben, url)
+    participants = next(name for name in ben_form if name.endswith("-participants"))
+    ben_form[participants] = "30"
+    assert ben.post(url, ben_form).status_code == 302
+    aiko_form[participants] = "12"
+    refused = aiko.post(url, aiko_form)
+    assert refused.status_code == 200
+    assert AnnualFigure.objects.get(program=program, year=2019).participants == 30
+    text = refused.content.decode()
+    assert "changed since you opened this form" in text and "ben changed" in text
+    again = FormFields(text).fields
+    assert again[participants] == "12"
+    assert aiko.post(url, again).status_code == 302
+    assert AnnualFigure.objects.get(program=program, year=2019).participants == 12
