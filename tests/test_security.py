@@ -207,12 +207,16 @@ def test_client_address_behind_proxies_comes_from_the_right_of_forwarded_for(rf,
 
 
 @pytest.fixture
-def reload_urls():
+def reload_urls(settings):
     import importlib
 
     import npa_portal.urls
 
+    original_admin_url = settings.ADMIN_URL
     yield lambda: (importlib.reload(npa_portal.urls), clear_url_caches())
+    # The admin address goes back before the URLs are built again, or every later test
+    # module would look for the admin at the test's address.
+    settings.ADMIN_URL = original_admin_url
     importlib.reload(npa_portal.urls)
     clear_url_caches()
 
