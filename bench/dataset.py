@@ -29,8 +29,24 @@ COUNTRIES = [
 ]  # fmt: skip
 TEXT = (
     "Japanese police officers worked with local teams on search and rescue, identification "
-    "of victims and keeping order in the affected area. "
+    "of victims and keeping order in the affected area. ",
+    "日本の警察官が現地の隊と協力し、捜索救助、犠牲者の身元確認、被災地の治安維持にあたった。",
 )
+
+
+def fields(model, **values):
+    """Both languages' columns of each translated field: a (English, Japanese) pair, or one
+    text for both; the /ja/ pages then render Japanese text of the same length as the real."""
+    from translated_fields import TranslatedField
+
+    columns = {}
+    for key, value in values.items():
+        if isinstance(getattr(model, key, None), TranslatedField):
+            english, japanese = value if isinstance(value, tuple) else (value, value)
+            columns[f"{key}_en"], columns[f"{key}_ja"] = english, japanese
+        else:
+            columns[key] = value
+    return columns
 
 
 def build(scale):
@@ -45,17 +61,28 @@ def build(scale):
     first_year = 2024 - years + 1
 
     scheme_rows = Scheme.objects.bulk_create(
-        Scheme(name=f"Scheme {s}", slug=f"scheme-{s}", display_order=s, description=TEXT)
+        Scheme(
+            **fields(
+                Scheme,
+                name=(f"Scheme {s}", f"研修区分{s}"),
+                slug=f"scheme-{s}",
+                display_order=s,
+                description=TEXT,
+            )
+        )
         for s in range(schemes)
     )
     programs = Program.objects.bulk_create(
         Program(
-            name=f"Program {s}-{p} for police officers",
-            slug=f"program-{s}-{p}",
-            scheme=scheme,
-            display_order=p,
-            published=True,
-            description=TEXT,
+            **fields(
+                Program,
+                name=(f"Program {s}-{p} for police officers", f"警察官のための研修{s}-{p}"),
+                slug=f"program-{s}-{p}",
+                scheme=scheme,
+                display_order=p,
+                published=True,
+                description=TEXT,
+            )
         )
         for s, scheme in enumerate(scheme_rows)
         for p in range(per_scheme)
@@ -80,14 +107,17 @@ def build(scale):
     DisasterDeployment.objects.bulk_create(
         (
             DisasterDeployment(
-                year=year,
-                month=month,
-                country=country,
-                team=team,
-                disaster=disasters[i % len(disasters)],
-                persons=1 + i % 60,
-                place=f"Place {i}",
-                summary=TEXT,
+                **fields(
+                    DisasterDeployment,
+                    year=year,
+                    month=month,
+                    country=country,
+                    team=team,
+                    disaster=disasters[i % len(disasters)],
+                    persons=1 + i % 60,
+                    place=(f"Place {i}", f"地点{i}"),
+                    summary=TEXT,
+                )
             )
             for i, (year, month, country, team) in zip(range(deployments), combos, strict=False)
         ),
@@ -95,34 +125,51 @@ def build(scale):
     )
     ExpertDispatch.objects.bulk_create(
         ExpertDispatch(
-            country=COUNTRIES[i % len(COUNTRIES)],
-            start_year=1990 + i % 34,
-            end_year=1990 + i % 34 + i % 3,
-            field_of_work=f"Field of work {i}",
-            long_term_experts=1 + i % 3,
-            description=TEXT,
+            **fields(
+                ExpertDispatch,
+                country=COUNTRIES[i % len(COUNTRIES)],
+                start_year=1990 + i % 34,
+                end_year=1990 + i % 34 + i % 3,
+                field_of_work=(f"Field of work {i}", f"分野{i}"),
+                long_term_experts=1 + i % 3,
+                description=TEXT,
+            )
         )
         for i in range(dispatches)
     )
 
-    home = Page.objects.create(title="Home", slug="home", status=Status.PUBLISHED)
-    Section.objects.create(page=home, body=TEXT, order=1)
+    home = Page.objects.create(
+        **fields(Page, title=("Home", "ホーム"), slug="home", status=Status.PUBLISHED)
+    )
+    Section.objects.create(**fields(Section, page=home, body=TEXT, order=1))
     Section.objects.create(page=home, block=Block.KEY_FIGURES, order=2)
     for n in range(pages - 1):
         page = Page.objects.create(
-            title=f"Page {n}",
-            slug=f"page-{n}",
-            summary="A page about the work.",
-            status=Status.PUBLISHED,
-            show_in_navigation=n < 5,
-            navigation_order=n,
+            **fields(
+                Page,
+                title=(f"Page {n}", f"ページ{n}"),
+                slug=f"page-{n}",
+                summary=("A page about the work.", "活動についてのページ。"),
+                status=Status.PUBLISHED,
+                show_in_navigation=n < 5,
+                navigation_order=n,
+            )
         )
         Section.objects.bulk_create(
             Section(
-                page=page,
-                heading=f"Part {k}: [[jdr.deployments]] deployments",
-                body=f"## Facts\n\n{TEXT}\n\n- [[jdr.persons]] persons\n- {TEXT}\n",
-                order=k,
+                **fields(
+                    Section,
+                    page=page,
+                    heading=(
+                        f"Part {k}: [[jdr.deployments]] deployments",
+                        f"第{k}部：派遣[[jdr.deployments]]回",
+                    ),
+                    body=tuple(
+                        f"## Facts\n\n{text}\n\n- [[jdr.persons]] persons\n- {text}\n"
+                        for text in TEXT
+                    ),
+                    order=k,
+                )
             )
             for k in range(1, 4)
         )
