@@ -64,7 +64,7 @@ bench: $(VENV)/.dev-installed
 # After changing an interface string: collect the messages into locale/ja/LC_MESSAGES/django.po,
 # translate the new entries there, then run this again to compile django.mo (needs GNU gettext).
 messages: $(VENV)/.dev-installed
-	DJANGO_SETTINGS_MODULE=npa_portal.test_settings $(PY) manage.py makemessages --locale ja --no-obsolete \
+	DJANGO_SETTINGS_MODULE=npa_portal.test_settings $(PY) manage.py makemessages --locale ja --no-obsolete --no-location \
 		--ignore .venv --ignore tests --ignore bench --ignore tools --ignore staticfiles --ignore test-artifacts
 	msgfmt --check -o locale/ja/LC_MESSAGES/django.mo locale/ja/LC_MESSAGES/django.po
 
