@@ -18,6 +18,13 @@ BODY_HELP = _(
     "A mistyped name is marked in the preview and left out for visitors."
 )
 ORDER_STEP = 10
+# A section's image with its caption and credit, and its documents (library.models.WithMedia).
+MEDIA_FIELDS = [
+    "image",
+    ("image_caption_en", "image_caption_ja"),
+    ("image_credit_en", "image_credit_ja"),
+    "documents",
+]
 HEADING_HELP = _("Optional. May contain live figures too, e.g. [[jdr.deployments]].")
 ORDER_HELP = _(
     "Sections are shown from the lowest number up: number them 10, 20, 30… to leave room, "
@@ -102,8 +109,14 @@ class SectionInline(SectionFormFields, admin.StackedInline):
     model = Section
     formset = SectionFormSet
     extra = 0
-    fields = ["order", ("heading_en", "heading_ja"), ("body_en", "body_ja"), ("block", "scheme")]
-    autocomplete_fields = ["scheme"]
+    fields = [
+        "order",
+        ("heading_en", "heading_ja"),
+        ("body_en", "body_ja"),
+        ("block", "scheme"),
+        *MEDIA_FIELDS,
+    ]
+    autocomplete_fields = ["scheme", "image", "documents"]
     ordering = ["order", "pk"]
 
 
@@ -235,10 +248,11 @@ class SectionAdmin(SectionFormFields, HistoryAdmin):
         "page__title_en",
         "page__title_ja",
     ]
-    autocomplete_fields = ["page", "scheme"]
+    autocomplete_fields = ["page", "scheme", "image", "documents"]
     fields = [
         ("page", "order"),
         ("heading_en", "heading_ja"),
         ("body_en", "body_ja"),
         ("block", "scheme"),
+        *MEDIA_FIELDS,
     ]

@@ -9,6 +9,7 @@ from deployments.admin import CountryAutocompleteSelect
 from deployments.models import DisasterDeployment, ExpertDispatch
 from editorial.admin import HistoryAdmin
 from editorial.registry import edited_models
+from library.models import Document, Image
 from pages.models import Page, Section
 from programs.models import AnnualFigure, Program, Scheme
 
@@ -22,9 +23,17 @@ EDITED_MODELS = edited_models()
 def test_every_model_with_a_history_is_an_edited_model():
     with_history = {model for model in apps.get_models() if hasattr(model, "history")}
     assert with_history == set(EDITED_MODELS)
-    assert {Scheme, Program, AnnualFigure, DisasterDeployment, ExpertDispatch, Page, Section} == (
-        with_history
-    )
+    assert {
+        Scheme,
+        Program,
+        AnnualFigure,
+        DisasterDeployment,
+        ExpertDispatch,
+        Page,
+        Section,
+        Image,
+        Document,
+    } == with_history
 
 
 def test_every_edited_model_is_in_the_admin_with_its_history():
