@@ -28,7 +28,7 @@ def media_file(request, path):
         if not default_storage.exists(path):
             raise Http404
         handle = default_storage.open(path, "rb")
-    except (SuspiciousFileOperation, ValueError):
+    except (SuspiciousFileOperation, ValueError, OSError):
         raise Http404 from None
     response = FileResponse(handle, content_type=content_type)
     response["Cache-Control"] = CACHE_CONTROL

@@ -251,7 +251,7 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 # Uploaded images and documents (the media library). Local files by default; with several app
-# servers, a shared storage such as S3 (README "Images and documents in production").
+# servers, a shared folder or S3 (README "Running in production").
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_STORAGE_BACKEND = env.str(

@@ -81,11 +81,11 @@ def bomb_png(width=100_000, height=100_000):
     )
 
 
-def make_image(kind="JPEG", decorative=False, **fields):
+def make_image(kind="JPEG", decorative=False, size=(1600, 1000), **fields):
     alt = {} if decorative else {"alt_en": "Three bars", "alt_ja": "三本の棒グラフ"}
     image = Image(
         name=fields.pop("name", "Diagram"),
-        file=picture_upload(kind),
+        file=picture_upload(kind, size=size),
         decorative=decorative,
         **{**alt, **fields},
     )

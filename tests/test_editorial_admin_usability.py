@@ -14,6 +14,7 @@ from pages.models import Page, Section
 from programs.models import AnnualFigure, Program, Scheme
 
 from .builders import make_many, make_page, make_section, many_deployments, many_dispatches
+from .library_builders import make_document, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +60,16 @@ def many_pages(count):
         parent = page
 
 
+def many_images(count):
+    for number in range(count):
+        make_image(name=f"Image {number}", size=(200, 100))
+
+
+def many_documents(count):
+    for number in range(count):
+        make_document(f"Report {number}")
+
+
 def test_program_and_scheme_are_chosen_by_autocomplete(staff_client):
     assert admin.site._registry[AnnualFigure].autocomplete_fields == ["program"]
     assert admin.site._registry[Program].autocomplete_fields == ["scheme"]
@@ -94,6 +105,8 @@ LISTS = [
     ("admin:deployments_expertdispatch_changelist", many_dispatches, 8),
     ("admin:pages_page_changelist", many_pages, 5),
     ("admin:pages_section_changelist", many_pages, 5),
+    ("admin:library_image_changelist", many_images, 6),
+    ("admin:library_document_changelist", many_documents, 5),
 ]
 
 
