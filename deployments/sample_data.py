@@ -126,6 +126,8 @@ KIND_FIELDS = {
     "short-term": "short_term_experts",
     "judo instructors": "other_experts",
 }
+# The role in English and Japanese; 柔道指導者 was written for this site (the glossary's MPD page
+# names the work, 警察官訓練指導（柔道）, not the instructors).
 OTHER_ROLES = {"judo instructors": ("judo instructors", "柔道指導者")}
 
 # What identifies a sample row in the database.
