@@ -28,7 +28,7 @@ SCHEME = {
         "that bring together police officers from several countries around one subject."
     ),
     "description_ja": (
-        "国際協力機構（JICA）と共に企画し、日本国内で実施する集団研修です。"
+        "課題別研修は、国際協力機構（JICA）と共に企画し、日本国内で実施する集団研修です。"
         "一つのテーマについて、複数の国の警察官が共に学びます。"
     ),
     "display_order": 1,
