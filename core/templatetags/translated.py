@@ -5,12 +5,16 @@ element with its own `lang` attribute, followed by a short "(not translated yet)
 page's language (core.i18n.translated_html). `{% translated obj "name" block=True %}` wraps
 paragraphs in a <div>; `"menu_label title"` takes the first text that exists; `as var` keeps
 the result for a `{% blocktranslate %}` sentence.
+
+`{% translated_plain obj "name" %}` is for places that take no markup (`<title>`): a fallback
+is followed by the note in plain text.
 """
 
 from django import template
 from django.utils.html import linebreaks
 
 from core.i18n import translated_html
+from core.i18n import translated_plain as plain_text
 
 register = template.Library()
 
@@ -20,3 +24,8 @@ def translated(obj, name, block=False, paragraphs=False):
     """`paragraphs=True` shows line breaks as paragraphs (`linebreaks`), for descriptions."""
     render = (lambda text: linebreaks(text, autoescape=True)) if paragraphs else None
     return translated_html(obj, name, render=render, block=block or paragraphs)
+
+
+@register.simple_tag
+def translated_plain(obj, name):
+    return plain_text(obj, name)
