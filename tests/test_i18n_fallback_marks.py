@@ -154,7 +154,7 @@ def test_the_japanese_page_feed_names_an_untranslated_title(client):
     xml = client.get(url).content.decode()
     assert "<title>About us" + NOTE_JA + "</title>" in xml
     # The summary is HTML (type="html"): the fallback carries its language there.
-    assert "&lt;span lang=&quot;en&quot;&gt;Who we are.&lt;/span&gt;" in xml
+    assert '&lt;span lang="en"&gt;Who we are.&lt;/span&gt;' in xml
 
 
 def test_the_english_page_feed_shows_english_titles_without_a_note(client):
