@@ -103,12 +103,22 @@ class ProgramQuerySet(models.QuerySet):
 
     def last_updated(self):
         """When any of these programs, their schemes or their figures last changed (or None)."""
-        stamps = self.aggregate(
+        return self.span_and_stamps()["last_updated"]
+
+    def span_and_stamps(self):
+        """In one query, what a page about these programs states: the first and last year of
+        their figures, when the figures last changed ("figures_modified", the dataset's
+        dateModified) and when anything shown did ("last_updated")."""
+        stats = self.aggregate(
+            first_year=Min("figures__year"),
+            last_year=Max("figures__year"),
+            figures_modified=Max("figures__updated_at"),
             program=Max("updated_at"),
             scheme=Max("scheme__updated_at"),
-            figure=Max("figures__updated_at"),
         )
-        return max((stamp for stamp in stamps.values() if stamp), default=None)
+        stamps = (stats.pop("program"), stats.pop("scheme"), stats["figures_modified"])
+        stats["last_updated"] = max((stamp for stamp in stamps if stamp), default=None)
+        return stats
 
 
 class Program(SlugFromNameMixin, TimeStampedModel):
