@@ -117,6 +117,8 @@ class PageAdmin(ReviewedAdminMixin, HistoryAdmin):
         "title_ja",
         "path",
         "status",
+        "publish_at",
+        "unpublish_at",
         "show_in_navigation",
         "show_in_footer",
         "navigation_order",
@@ -149,6 +151,7 @@ class PageAdmin(ReviewedAdminMixin, HistoryAdmin):
                     "parent",
                     ("summary_en", "summary_ja"),
                     "status",
+                    ("publish_at", "unpublish_at"),
                     "preview",
                 ]
             },
@@ -187,7 +190,7 @@ class PageAdmin(ReviewedAdminMixin, HistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not self.can_publish(request):
-            fields.append("status")
+            fields += ["status", "publish_at", "unpublish_at"]
         return fields
 
     def has_publish_permission(self, request):
