@@ -29,6 +29,8 @@ class Reviewed:
     published_value: object
     # (child model label, name of its foreign key to the item)
     inlines: tuple = ()
+    # Other fields only Publishers set (the publishing window): never part of a proposal.
+    publisher_fields: tuple = ("publish_at", "unpublish_at")
 
 
 # Models whose published rows an Editor changes through a review (editorial.review).

@@ -44,9 +44,12 @@ def inline_models(model):
 
 def proposed_fields(model):
     """What a proposed version carries: the fields staff edit, without the key, the
-    timestamps, computed columns (a page's path) or the publish switch (a Publisher's call)."""
+    timestamps, computed columns (a page's path) or the publish switch and window (a
+    Publisher's call: approving publishes within the window the item has then)."""
     spec = reviewed(model)
-    skipped = {*UNCOMPARED_FIELDS, *([spec.publish_field] if spec else [])}
+    skipped = {*UNCOMPARED_FIELDS}
+    if spec:
+        skipped |= {spec.publish_field, *spec.publisher_fields}
     return [
         f
         for f in model._meta.concrete_fields
