@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.models import TimeStampedModel
+
 
 class ReviewState(models.TextChoices):
     EDITING = "editing", _("Not submitted yet")
@@ -36,7 +38,7 @@ class ReviewQuerySet(models.QuerySet):
         )
 
 
-class Review(models.Model):
+class Review(TimeStampedModel):
     content_type = models.ForeignKey(
         ContentType, on_delete=models.CASCADE, verbose_name=_("kind of item")
     )
@@ -71,8 +73,6 @@ class Review(models.Model):
         verbose_name=_("publisher"),
     )
     comment = models.TextField(_("publisher's comment"), blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
 
