@@ -166,7 +166,7 @@ def submit(obj, user, message, base_url=""):
 
 def _locked(review):
     """The review and its item, locked until the transaction ends, or ReviewFailed."""
-    review = Review.objects.select_for_update().select_related("author").get(pk=review.pk)
+    review = Review.objects.select_for_update().get(pk=review.pk)
     if review.state != ReviewState.SUBMITTED:
         raise ReviewFailed(_("This version is no longer awaiting review."))
     model = review.content_type.model_class()
@@ -280,6 +280,10 @@ def previewing(review, user):
     with transaction.atomic():
         model = review.content_type.model_class()
         obj = model._default_manager.get(pk=review.object_id)
+        # Shown as it will look once live, even before its publishing window opens.
+        for name in spec_of(model).publisher_fields:
+            if hasattr(obj, name):
+                setattr(obj, name, None)
         apply(review, obj, user, "preview")
         try:
             yield obj

@@ -367,3 +367,47 @@ def test_editor_still_changes_the_sections_of_a_draft(editor_client):
     data = {"page": draft.pk, "order": "10", "heading_en": "", "body_en": "Call us."}
     assert editor_client.post(url, data).status_code == 302
     assert Section.objects.get(pk=section.pk).body_en == "Call us."
+
+
+def test_editor_discards_a_pending_version(editor_client, published_page):
+    edit_page(editor_client, published_page, title_en="Experts in the field")
+    review = open_review_of(published_page)
+    url = reverse("admin:editorial_review_change", args=[review.pk])
+    assert "Discard the pending version" in editor_client.get(url).content.decode()
+    editor_client.post(url, {"_discard": "1"})
+    review.refresh_from_db()
+    assert review.state == ReviewState.DISCARDED
+    assert published_page.history.latest().history_change_reason == "pending version discarded"
+    form = displayed_form(editor_client.get(change_url(published_page)))
+    assert form["title_en"] == "Experts abroad"  # the form shows the published page again
+
+
+def test_review_pages_speak_japanese(editor_client, publisher_client, published_page):
+    edit_page(editor_client, published_page, title_en="Experts in the field")
+    review = open_review_of(published_page)
+    editor_client.post(
+        reverse("admin:pages_page_submit", args=[published_page.pk]), {"message": "確認願います"}
+    )
+    publisher_client.cookies["django_language"] = "ja"
+    home = publisher_client.get(HOME, HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    assert "承認待ち" in home and "公開中の内容との差分" in home
+    page = publisher_client.get(
+        reverse("admin:editorial_review_change", args=[review.pk]), HTTP_ACCEPT_LANGUAGE="ja"
+    ).content.decode()
+    assert "承認して公開" in page and "編集担当者に差し戻す" in page
+
+
+def test_preview_of_a_program_scheduled_for_tomorrow(editor, publisher_client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    program = make_program("Forensic Science", publish_at=timezone.now() + timedelta(days=1))
+    program.name_en = "Forensic Science and Identification"
+    review = save_pending(program, snapshot(program, {"programs.annualfigure": []}), editor)
+    response = publisher_client.get(
+        reverse("admin:editorial_review_preview", args=[review.pk, "en"])
+    )
+    assert response.status_code == 200
+    assert "Forensic Science and Identification" in response.content.decode()
+    assert Program.objects.get().publish_at is not None  # nothing kept
