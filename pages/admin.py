@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from core.figures import LiveFigures
 from editorial.admin import HistoryAdmin
 from editorial.reviewed_admin import ReviewedAdminMixin, ReviewedRowAdminMixin
+from library.admin import ChosenDocuments
 
 from .models import Page, Section, Status
 
@@ -104,7 +105,7 @@ class SectionFormSet(BaseInlineFormSet):
         return (last // ORDER_STEP + 1) * ORDER_STEP
 
 
-class SectionInline(SectionFormFields, admin.StackedInline):
+class SectionInline(ChosenDocuments, SectionFormFields, admin.StackedInline):
     """Sections in their display order; the order numbers move them (no drag and drop)."""
 
     model = Section
@@ -238,7 +239,7 @@ class PageAdmin(ReviewedAdminMixin, HistoryAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(SectionFormFields, ReviewedRowAdminMixin, HistoryAdmin):
+class SectionAdmin(ChosenDocuments, SectionFormFields, ReviewedRowAdminMixin, HistoryAdmin):
     """Sections one by one: mainly for their history, revert and restore after a deletion."""
 
     parent_field = "page"
