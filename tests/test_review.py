@@ -411,3 +411,28 @@ def test_preview_of_a_program_scheduled_for_tomorrow(editor, publisher_client):
     assert response.status_code == 200
     assert "Forensic Science and Identification" in response.content.decode()
     assert Program.objects.get().publish_at is not None  # nothing kept
+
+
+def test_a_pending_version_saved_since_the_form_was_opened_is_not_overwritten(
+    editor_client, make_staff, published_page
+):
+    from editorial.roles import EDITORS
+
+    from .conftest import signed_in
+
+    other = signed_in(make_staff("other-editor", EDITORS))
+    edit_page(editor_client, published_page, title_en="Experts in the field")
+    mine = displayed_form(other.get(change_url(published_page)))
+    edit_page(editor_client, published_page, title_en="Police experts in the field")
+    mine["summary_en"] = "Who goes where, and why."
+    response = other.post(change_url(published_page), mine)
+    assert response.status_code == 200
+    assert "someone saved another pending version" in response.content.decode()
+    data = open_review_of(published_page).data["fields"]
+    assert (data["title_en"], data["summary_en"]) == (
+        "Police experts in the field",
+        "Who goes where.",
+    )
+    # The form now carries the newer version: saving it again goes through.
+    again = displayed_form(response)
+    assert other.post(change_url(published_page), again).status_code == 302
