@@ -2,6 +2,8 @@
 
 import logging
 import smtplib
+import subprocess
+import sys
 
 import pytest
 from django.core.mail.backends.base import BaseEmailBackend
@@ -436,3 +438,35 @@ def test_a_pending_version_saved_since_the_form_was_opened_is_not_overwritten(
     # The form now carries the newer version: saving it again goes through.
     again = displayed_form(response)
     assert other.post(change_url(published_page), again).status_code == 302
+
+
+def _mail_settings(env):
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS, s.EMAIL_HOST_USER)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={
+            "PATH": "/usr/bin:/bin",
+            "DJANGO_SETTINGS_MODULE": "npa_portal.settings",
+            "DJANGO_SECRET_KEY": "x" * 50,
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.split()
+
+
+def test_mail_goes_to_the_console_unless_email_url_names_a_server():
+    assert _mail_settings({})[0] == "django.core.mail.backends.console.EmailBackend"
+    smtp = _mail_settings({"EMAIL_URL": "smtp+tls://npa:secret@smtp.example.org:587"})
+    assert smtp == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "smtp.example.org",
+        "587",
+        "True",
+        "npa",
+    ]
