@@ -242,6 +242,8 @@ def _apply_rows(child, fk, obj, rows, reason, user):
         row.save()
         for f in proposed_relations(child):
             if f.name in values["fields"]:
+                # The proposal's ids, not a cached list of them: set() compares with the table.
+                row.__dict__.get("_prefetched_objects_cache", {}).pop(f.name, None)
                 getattr(row, f.name).set(values["fields"][f.name])
 
 
