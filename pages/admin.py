@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from core.figures import LiveFigures
 from editorial.admin import HistoryAdmin
+from editorial.scheduling_admin import OverdueScheduleWarning
 
 from .models import Page, Section, Status
 
@@ -108,7 +109,7 @@ class SectionInline(SectionFormFields, admin.StackedInline):
 
 
 @admin.register(Page)
-class PageAdmin(HistoryAdmin):
+class PageAdmin(OverdueScheduleWarning, HistoryAdmin):
     """Editors write and preview drafts; only holders of "Can publish pages" change the status."""
 
     list_display = [
