@@ -15,7 +15,7 @@ from editorial.scheduling_admin import OverdueScheduleWarning
 from editorial.stale_edits import VersionedForm, Watched
 
 from .forms import YearEntryChoiceForm, year_figure_formset
-from .models import AnnualFigure, Program, Scheme
+from .models import AnnualFigure, Program, ProvisionalYear, Scheme
 from .resources import AnnualFigureResource
 
 
@@ -68,6 +68,17 @@ class SchemeAdmin(HistoryAdmin):
     @admin.display(description=_("programs"), ordering="program_count")
     def program_count(self, scheme):
         return scheme.program_count
+
+
+@admin.register(ProvisionalYear)
+class ProvisionalYearAdmin(HistoryAdmin):
+    """Editors mark a scheme's year provisional; confirming it (deleting the mark) is a
+    Publisher's call, as deleting is. Both are kept in the history."""
+
+    list_display = ["scheme", "year", "created_at"]
+    list_filter = ["scheme", "year"]
+    autocomplete_fields = ["scheme"]
+    fields = ["scheme", "year"]
 
 
 class YearEntryLinkMixin:
