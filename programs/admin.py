@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from editorial.admin import HistoryAdmin
 from editorial.imports import EditorialImportExportMixin
+from editorial.reviewed_admin import ReviewedAdminMixin
 from editorial.scheduling_admin import OverdueScheduleWarning
 from editorial.stale_edits import VersionedForm, Watched
 
@@ -102,7 +103,7 @@ class AnnualFigureInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(OverdueScheduleWarning, YearEntryLinkMixin, HistoryAdmin):
+class ProgramAdmin(OverdueScheduleWarning, YearEntryLinkMixin, ReviewedAdminMixin, HistoryAdmin):
     change_list_template = "admin/programs/change_list_with_year_entry.html"
     scheme_filter = "scheme__id__exact"
     list_display = [
