@@ -212,7 +212,7 @@ def test_the_tidy_csv_keeps_its_names_and_adds_the_japanese_names(client):
         "program,scheme,year,participants,countries,program_ja,scheme_ja,provisional"
     )
     assert lines[1].startswith("Forensic Science,Police-run programs,2019,")
-    assert lines[1].endswith(",鑑識,")
+    assert lines[1].endswith(",鑑識,,False")
 
 
 # Search finds Japanese words in Japanese text.
