@@ -24,6 +24,7 @@ CHAR_WIDTH = 7  # a generous average width of one character of 12-unit text
 WIDE_CHAR_WIDTH = 12  # a kanji or kana is as wide as the text is tall
 SLOT = 40  # width of one column (bar plus gap) in a column chart
 ROW = 22  # height of one row in a horizontal bar chart
+PHONE_COLUMN = 288  # the page's column on a 320-pixel screen: the narrowest laid out for
 MISSING_HEIGHT = 10  # height of the outlined gap that marks a year not held
 
 
@@ -206,7 +207,7 @@ def bar_chart(
     """Horizontal bars, one row per (label, value), in the order given.
 
     Rows suit long labels ("Feb 2023 Türkiye") and stay readable on a phone screen. Laid out
-    for the labels plus 140 pixels of bars (a phone's column), and stretched across like every
+    for PHONE_COLUMN pixels (at least 96 of them for the bars), and stretched across like every
     chart.
     """
     values = [value for _label, value in points]
@@ -214,7 +215,7 @@ def bar_chart(
     labels = [_shorten(str(label), label_chars) for label, _value in points]
     left = max((text_width(label) for label in labels), default=CHAR_WIDTH * 4) + 10
     top, right = 40, CHAR_WIDTH * (len(fmt(ticks[-1])) + 1)
-    plot_width = 140
+    plot_width = max(96, PHONE_COLUMN - left - right)
     width = left + plot_width + right
     plot_height = ROW * len(points)
     height = top + plot_height + 24

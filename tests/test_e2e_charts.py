@@ -65,7 +65,7 @@ def test_a_year_not_held_shows_a_mark_as_plain_as_a_low_bar(page, site, width):
     screenshot(page, "charts-program-not-held")
 
 
-@pytest.mark.parametrize("width", (375, 1280))
+@pytest.mark.parametrize("width", (320, 375, 1280))
 @pytest.mark.parametrize("language", ("en", "ja"))
 def test_filtered_disaster_relief_charts_compare_something(page, site, width, language):
     page.set_viewport_size({"width": width, "height": 900})
