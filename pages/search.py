@@ -19,7 +19,7 @@ from django.utils.translation import override, pgettext
 from django_countries import countries
 
 from core.i18n import CONTENT_LANGUAGES, column, content_language
-from deployments.models import DisasterDeployment, DisasterType, ExpertDispatch
+from deployments.models import DisasterDeployment, DisasterType, ExpertDispatch, Team
 from deployments.text import other_country_names
 from programs.models import Program
 
@@ -133,6 +133,7 @@ def _deployment_condition(term, languages=CONTENT_LANGUAGES):
     return (
         Q(country__in=matching_country_codes(term, languages))
         | Q(disaster__in=_matching_choices(DisasterType.choices, term, languages))
+        | Q(team__in=_matching_choices(Team.choices, term, languages))
         | _contains("place", term, languages)
         | _contains("summary", term, languages)
     )
