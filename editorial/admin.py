@@ -330,3 +330,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
             ) % {"count": dependents}
         self.message_user(request, message, messages.SUCCESS)
         return redirect(f"admin:{self._url_name('change')}", instance.pk)
+
+
+# The review list and pages (registered there) and the mixin of the reviewed models' admins.
+from . import review_admin  # noqa: E402,F401

@@ -18,7 +18,6 @@ def test_a_server_error_gets_the_styled_500_page(client, monkeypatch):
     def broken(self):
         raise RuntimeError("something unexpected")
 
-    # What the programs page asks the database first (its dates and coverage).
     monkeypatch.setattr(ProgramQuerySet, "span_and_stamps", broken)
     client.raise_request_exception = False
     response = client.get("/en/programs/")
