@@ -13,10 +13,11 @@ from core.text import year_range
 from editorial.admin import HistoryAdmin
 from editorial.imports import EditorialImportExportMixin
 from editorial.reviewed_admin import ReviewedAdminMixin
+from editorial.scheduling_admin import OverdueScheduleWarning
 from editorial.stale_edits import VersionedForm, Watched
 
 from .forms import YearEntryChoiceForm, year_figure_formset
-from .models import AnnualFigure, Program, Scheme
+from .models import AnnualFigure, Program, ProvisionalYear, Scheme
 from .resources import AnnualFigureResource
 
 
@@ -71,6 +72,17 @@ class SchemeAdmin(HistoryAdmin):
         return scheme.program_count
 
 
+@admin.register(ProvisionalYear)
+class ProvisionalYearAdmin(HistoryAdmin):
+    """Editors mark a scheme's year provisional; confirming it (deleting the mark) is a
+    Publisher's call, as deleting is. Both are kept in the history."""
+
+    list_display = ["scheme", "year", "created_at"]
+    list_filter = ["scheme", "year"]
+    autocomplete_fields = ["scheme"]
+    fields = ["scheme", "year"]
+
+
 class YearEntryLinkMixin:
     """The list links the "figures for one year" page, with the scheme it is filtered by."""
 
@@ -92,7 +104,7 @@ class AnnualFigureInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(YearEntryLinkMixin, ReviewedAdminMixin, HistoryAdmin):
+class ProgramAdmin(OverdueScheduleWarning, YearEntryLinkMixin, ReviewedAdminMixin, HistoryAdmin):
     change_list_template = "admin/programs/change_list_with_year_entry.html"
     scheme_filter = "scheme__id__exact"
     list_display = [
