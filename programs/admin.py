@@ -9,6 +9,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.text import year_range
 from editorial.admin import HistoryAdmin
 from editorial.imports import EditorialImportExportMixin
 from editorial.reviewed_admin import ReviewedAdminMixin
@@ -115,8 +116,7 @@ class ProgramAdmin(OverdueScheduleWarning, YearEntryLinkMixin, ReviewedAdminMixi
         "unpublish_at",
         "display_order",
         "years_run",
-        "first_year",
-        "latest_year",
+        "years",
         "total_participants",
     ]
     list_filter = ["scheme", "published", YearsRunFilter, RanInYearFilter]
@@ -166,13 +166,12 @@ class ProgramAdmin(OverdueScheduleWarning, YearEntryLinkMixin, ReviewedAdminMixi
     def years_run(self, program):
         return program.years_run
 
-    @admin.display(description=_("first year"), ordering="first_year")
-    def first_year(self, program):
-        return program.first_year
-
-    @admin.display(description=_("latest year"), ordering="latest_year")
-    def latest_year(self, program):
-        return program.latest_year
+    # First and latest year in one column ("2016–2020"), so the list fits a 1280-pixel screen.
+    @admin.display(description=_("years"), ordering="first_year")
+    def years(self, program):
+        if program.first_year is None:
+            return None
+        return year_range(program.first_year, program.latest_year)
 
     @admin.display(description=_("participants, all years"), ordering="total_participants")
     def total_participants(self, program):
