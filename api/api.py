@@ -245,6 +245,7 @@ FIGURE_FIELDS = {
     "countries": "countries",
     "note_en": "note_en",
     "note_ja": "note_ja",
+    "provisional": "provisional",
 }
 
 
@@ -264,7 +265,7 @@ def _figure_rows(figures):
 )
 def figures(request: HttpRequest, response: HttpResponse):
     form = _query(request, with_paging(FigureFilterForm))
-    rows = AnnualFigure.objects.published().between(*form.years)
+    rows = AnnualFigure.objects.published().between(*form.years).with_provisional()
     if form.value("scheme"):
         rows = rows.filter(program__scheme=form.value("scheme"))
     if form.value("program"):
@@ -287,7 +288,7 @@ def program_detail(request: HttpRequest, slug: str):
         raise HttpError(404, str(_("No published program has this slug.")))
     return {
         **_program(request, program),
-        "figures": list(_figure_rows(program.figures.in_table_order())),
+        "figures": list(_figure_rows(program.figures.with_provisional().in_table_order())),
         "updated_at": program.updated_at,
     }
 

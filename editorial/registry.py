@@ -9,10 +9,13 @@ EDITED_MODELS = (
     "programs.scheme",
     "programs.program",
     "programs.annualfigure",
+    "programs.provisionalyear",
     "deployments.disasterdeployment",
     "deployments.expertdispatch",
     "pages.page",
     "pages.section",
+    "library.image",
+    "library.document",
 )
 
 

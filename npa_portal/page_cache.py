@@ -47,7 +47,7 @@ from core.scheduling import next_scheduled_change
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "npa:content-version"
-CONTENT_APPS = {"programs", "deployments", "pages"}
+CONTENT_APPS = {"programs", "deployments", "pages", "library"}
 # After a cache failure, this process leaves the cache alone for this many seconds.
 RETRY_AFTER_FAILURE = 5.0
 # Response headers that belong to one answer only.
@@ -235,7 +235,8 @@ def _cacheable_request(request):
         for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, "messages")
     ):
         return False
-    return not request.path.startswith(("/" + settings.ADMIN_URL, "/healthz"))
+    # Uploaded files are served as files (and by nginx or S3 in production), never cached here.
+    return not request.path.startswith(("/" + settings.ADMIN_URL, "/healthz", settings.MEDIA_URL))
 
 
 def _cacheable_response(request, response):

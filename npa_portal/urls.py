@@ -17,6 +17,7 @@ admin.site.site_header = _("NPA International Cooperation: staff pages")
 admin.site.site_title = _("NPA International Cooperation staff")
 admin.site.index_title = _("Edit the site's pages and figures")
 admin.site.site_url = "/"
+admin.site.enable_nav_sidebar = False
 
 # Outside the language prefixes: addresses that mean the same thing in any language. The admin
 # speaks the staff member's language (cookie, then Accept-Language; LocaleMiddleware).
@@ -36,6 +37,12 @@ urlpatterns = [
         name="translation_status",
     ),
     path(settings.ADMIN_URL, admin.site.urls),
+    # The media library's files, when they are local (MEDIA_URL a path, not another host).
+    *(
+        [path(settings.MEDIA_URL.lstrip("/"), include("library.urls"))]
+        if settings.MEDIA_URL.startswith("/")
+        else []
+    ),
     # The open data: the API and the metadata files mean the same in any language.
     path("", include("api.urls")),
     path("", include("opendata.metadata_urls")),
