@@ -11,13 +11,8 @@ from django_countries import countries
 
 from core.forms import YearRangeForm
 
-from .models import (
-    FIRST_DISPATCH_YEAR,
-    FIRST_JDR_YEAR,
-    LAST_POSSIBLE_YEAR,
-    DisasterType,
-    Team,
-)
+from .choices import DisasterType, Team
+from .models import FIRST_DISPATCH_YEAR, FIRST_JDR_YEAR, LAST_POSSIBLE_YEAR
 from .text import country_name, with_count
 
 

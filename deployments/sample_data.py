@@ -10,7 +10,8 @@ from pathlib import Path
 
 from django_countries import countries
 
-from .models import DisasterDeployment, DisasterType, ExpertDispatch, Team
+from .choices import DisasterType, Team
+from .models import DisasterDeployment, ExpertDispatch
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
