@@ -238,9 +238,9 @@ def program_detail(request: HttpRequest, slug: str):
 )
 def deployments(request: HttpRequest, response: HttpResponse):
     form = _query(request, with_paging(DisasterReliefFilterForm))
-    # Sorted as the page sorts them (a country by its name, which the database does not know).
-    rows = form.sorted_rows(form.filter(DisasterDeployment.objects.all()))
-    page = _listing(request, response, form, rows, len(rows))
+    # Sorted as the page sorts them, by the database: a page of rows is read, not all of them.
+    rows = form.ordered(form.filter(DisasterDeployment.objects.all()))
+    page = _listing(request, response, form, rows, rows.count())
     page["results"] = [serializers.deployment(request, row) for row in page["results"]]
     return page
 
