@@ -6,7 +6,7 @@ PIP := $(PY) -m pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run admin test serve e2e bench audit lint format clean messages tokens
+.PHONY: run admin test serve e2e bench bench-connections audit lint format clean messages tokens
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ serve: $(VENV)/.runtime-installed
 # Benchmarks (not part of `make test`): synthetic data at scale, gunicorn, wrk. See BENCHMARKS.md.
 bench: $(VENV)/.dev-installed
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# PostgreSQL connections kept, opened per request, or pooled (psycopg 3): bench/connections.py.
+bench-connections: $(VENV)/.dev-installed
+	$(PY) bench/connections.py $(BENCH_ARGS)
 
 # After changing an interface string: collect the messages into locale/ja/LC_MESSAGES/django.po,
 # translate the new entries there, then run this again to compile django.mo (needs GNU gettext).

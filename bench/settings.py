@@ -8,7 +8,7 @@ stored answers are compressed as ours are), to measure one against the other.
 import os
 
 from npa_portal.settings import *  # noqa: F403
-from npa_portal.settings import MIDDLEWARE
+from npa_portal.settings import DATABASES, MIDDLEWARE
 
 ROOT_URLCONF = "bench.urls"
 
@@ -21,3 +21,7 @@ if os.environ.get("BENCH_PAGE_CACHE") == "stock":
         "django.middleware.cache.FetchFromCacheMiddleware",
     ]
     CACHE_MIDDLEWARE_SECONDS = 600
+
+if os.environ.get("BENCH_DB_POOL"):  # bench/connections.py, with psycopg 3 installed
+    DATABASES["default"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), "pool": True}
+    DATABASES["default"]["CONN_MAX_AGE"] = 0

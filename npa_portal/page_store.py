@@ -23,8 +23,10 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
+
+from core.scheduling import next_scheduled_change
 
 logger = logging.getLogger(__name__)
 
@@ -70,14 +72,39 @@ def content_version():
     Time-based, so a version lost with the cache (restart, eviction, an edit) is never reused.
     It lives no longer than the pages (PAGE_CACHE_SECONDS): should an invalidation be lost
     (the process that failed to make it ended before Redis came back), no page made before it
-    outlives that time.
+    outlives that time. Nor does it outlive the next scheduled publish or unpublish time
+    (core.scheduling): the version carries the moment it stops being valid, checked on every
+    read against this server's clock, so no page is served past a scheduled change even where
+    the backend rounds expiry times. Looking that moment up costs one query per version, that
+    is once per edit or scheduled change.
     """
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = time.time_ns()
-        if not cache.add(VERSION_KEY, version, timeout=settings.PAGE_CACHE_SECONDS):
-            version = cache.get(VERSION_KEY) or version
+    stored = cache.get(VERSION_KEY)
+    if not isinstance(stored, tuple):
+        stored = None  # none, or a bare number left by an older release
+    now = time.time()
+    if stored is not None and now < stored[1]:
+        return stored[0]
+    version, valid_until = time.time_ns(), _version_valid_until(now)
+    timeout = max(valid_until - now, 0.001)
+    if stored is not None:
+        # Expired at a scheduled change but still in the backend: replace it.
+        cache.set(VERSION_KEY, (version, valid_until), timeout=timeout)
+    elif not cache.add(VERSION_KEY, (version, valid_until), timeout=timeout):
+        stored = cache.get(VERSION_KEY)
+        if isinstance(stored, tuple) and now < stored[1]:
+            return stored[0]
     return version
+
+
+def _version_valid_until(now):
+    """Epoch seconds: PAGE_CACHE_SECONDS from now, or the next scheduled change if sooner."""
+    limit = now + settings.PAGE_CACHE_SECONDS
+    try:
+        change = next_scheduled_change()
+    except DatabaseError:
+        # The page itself will fail to read the database too; store nothing for long.
+        return now + RETRY_AFTER_FAILURE
+    return limit if change is None else min(limit, change.timestamp())
 
 
 # Set while an invalidation is still to be made: one this process could not make (Redis down),

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from deployments.models import DisasterDeployment, ExpertDispatch
 from deployments.tables import COUNTRY_COLUMNS, DEPLOYMENT_COLUMNS, DISPATCH_COLUMNS
 from deployments.text import country_name
-from programs.models import AnnualFigure
+from programs.models import AnnualFigure, Program
 from programs.tables import FIGURE_COLUMNS, PROGRAM_COLUMN, year_columns
 
 
@@ -36,15 +36,15 @@ class Coverage:
         return f"{self.start}/{self.end}" if self.start else ""
 
 
-def _figures_coverage():
-    stats = AnnualFigure.objects.published().aggregate(
-        first=Min("year"), last=Max("year"), modified=Max("updated_at")
-    )
-    if stats["first"] is None:
+def figures_coverage(stats=None):
+    """`stats`: the published programs' `span_and_stamps()`, when the page has them already."""
+    if stats is None:
+        stats = Program.objects.published().span_and_stamps()
+    if stats["first_year"] is None:
         return Coverage()
     # The courses are held in Japan; the participants' countries are counted, not named.
-    return Coverage(str(stats["first"]), str(stats["last"]), [("JP", country_name("JP"))],
-                    stats["modified"])  # fmt: skip
+    return Coverage(str(stats["first_year"]), str(stats["last_year"]),
+                    [("JP", country_name("JP"))], stats["figures_modified"])  # fmt: skip
 
 
 def _deployments_coverage():
@@ -108,7 +108,7 @@ DATASETS = [
         csv="programs:figures_csv",
         json="api:figures",
         columns=FIGURE_COLUMNS,
-        coverage=_figures_coverage,
+        coverage=figures_coverage,
         xlsx="programs:figures_xlsx",
     ),
     Dataset(

@@ -116,6 +116,8 @@ class PageAdmin(HistoryAdmin):
         "title_ja",
         "path",
         "status",
+        "publish_at",
+        "unpublish_at",
         "show_in_navigation",
         "show_in_footer",
         "navigation_order",
@@ -148,6 +150,7 @@ class PageAdmin(HistoryAdmin):
                     "parent",
                     ("summary_en", "summary_ja"),
                     "status",
+                    ("publish_at", "unpublish_at"),
                     "preview",
                 ]
             },
@@ -186,7 +189,7 @@ class PageAdmin(HistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not self.can_publish(request):
-            fields.append("status")
+            fields += ["status", "publish_at", "unpublish_at"]
         return fields
 
     def has_publish_permission(self, request):

@@ -10,12 +10,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.i18n import TranslatedText
 from core.models import TimeStampedModel
+from core.scheduling import ScheduledPublishing, live_window, window_in_order
 
 from .data_pages import DATA_PAGE_ORDERS
 
@@ -51,19 +53,26 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-def _published_chain(depth=MAX_DEPTH, prefix=""):
-    """Q: this page and each ancestor up to `depth` levels is published."""
-    condition = Q(**{f"{prefix}status": Status.PUBLISHED})
+def _published_chain(now, depth=MAX_DEPTH, prefix=""):
+    """Q: this page and each ancestor up to `depth` levels is published, inside its window."""
+    condition = Q(**{f"{prefix}status": Status.PUBLISHED}) & live_window(prefix, now)
     if depth > 1:
         parent = f"{prefix}parent__"
-        condition &= Q(**{f"{prefix}parent__isnull": True}) | _published_chain(depth - 1, parent)
+        condition &= Q(**{f"{prefix}parent__isnull": True}) | _published_chain(
+            now, depth - 1, parent
+        )
     return condition
 
 
 class PageQuerySet(models.QuerySet):
-    def published(self):
-        """The one definition of "public": the page and all its ancestors are published."""
-        return self.filter(_published_chain())
+    def published(self, now=None):
+        """The one definition of "public": the page and all its ancestors are published, and
+        the clock is inside each one's publishing window (core.scheduling)."""
+        return self.filter(_published_chain(now or timezone.now()))
+
+    def approved(self):
+        """Pages whose own status is "published", whether or not their window is open yet."""
+        return self.filter(status=Status.PUBLISHED)
 
     def visible_to(self, user):
         """Staff see drafts (with a banner); everyone else only published pages."""
@@ -84,7 +93,7 @@ class PageQuerySet(models.QuerySet):
         )
 
 
-class Page(TimeStampedModel):
+class Page(ScheduledPublishing, TimeStampedModel):
     title = TranslatedText(
         models.CharField(_("title"), max_length=200, help_text=_("The page's main heading."))
     )
@@ -212,6 +221,7 @@ class Page(TimeStampedModel):
                 name="pages_page_slug_not_empty",
                 violation_error_message=_("A page needs a slug."),
             ),
+            window_in_order(),
         ]
 
     def __str__(self):
@@ -242,7 +252,8 @@ class Page(TimeStampedModel):
 
     @property
     def is_published(self):
-        return self.status == Status.PUBLISHED
+        """Published and inside its window now (ancestors aside): as `published()` decides."""
+        return self.status == Status.PUBLISHED and self.in_window()
 
     def ancestors(self):
         """Parents from the top down, in one query (the slugs in `path` name them)."""

@@ -98,6 +98,8 @@ class ProgramAdmin(YearEntryLinkMixin, HistoryAdmin):
         "name_ja",
         "scheme",
         "published",
+        "publish_at",
+        "unpublish_at",
         "display_order",
         "years_run",
         "first_year",
@@ -123,6 +125,7 @@ class ProgramAdmin(YearEntryLinkMixin, HistoryAdmin):
         ("description_en", "description_ja"),
         "display_order",
         "published",
+        ("publish_at", "unpublish_at"),
     ]
     inlines = [AnnualFigureInline]
     # Figures are yearly data with their own history (imports, the one-year page): reverting
@@ -140,7 +143,7 @@ class ProgramAdmin(YearEntryLinkMixin, HistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         readonly = ["slug"] if obj else []
         if not self.has_publish_permission(request):
-            readonly.append("published")
+            readonly += ["published", "publish_at", "unpublish_at"]
         return readonly
 
     def has_publish_permission(self, request):
@@ -238,7 +241,7 @@ class AnnualFigureAdmin(YearEntryLinkMixin, EditorialImportExportMixin, HistoryA
             return TemplateResponse(request, "admin/programs/annualfigure/year_entry.html", context)
 
         year, scheme = choice.cleaned_data["year"], choice.cleaned_data["scheme"]
-        programs = {p.pk: p for p in Program.objects.published().filter(scheme=scheme)}
+        programs = {p.pk: p for p in Program.objects.approved().filter(scheme=scheme)}
         existing = {
             figure.program_id: figure
             for figure in AnnualFigure.objects.filter(program__in=programs.values(), year=year)

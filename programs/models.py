@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from core.i18n import TranslatedText, shown_text, unique_when_filled
 from core.models import SlugFromNameMixin, TimeStampedModel, slug_not_empty
+from core.scheduling import ScheduledPublishing, live_window, window_in_order
 
 FIRST_YEAR = 1950
 # The real upper bound is "next year", which moves, and a database CHECK constraint must be
@@ -88,8 +89,13 @@ class Scheme(SlugFromNameMixin, TimeStampedModel):
 
 
 class ProgramQuerySet(models.QuerySet):
-    def published(self):
-        """The one definition of "visible to the public"."""
+    def published(self, now=None):
+        """The one definition of "visible to the public": ticked "published", and the clock
+        inside the program's publishing window (core.scheduling)."""
+        return self.filter(live_window(now=now), published=True)
+
+    def approved(self):
+        """Programs ticked "published", whether or not their window is open yet."""
         return self.filter(published=True)
 
     def with_totals(self):
@@ -103,15 +109,25 @@ class ProgramQuerySet(models.QuerySet):
 
     def last_updated(self):
         """When any of these programs, their schemes or their figures last changed (or None)."""
-        stamps = self.aggregate(
+        return self.span_and_stamps()["last_updated"]
+
+    def span_and_stamps(self):
+        """In one query, what a page about these programs states: the first and last year of
+        their figures, when the figures last changed ("figures_modified", the dataset's
+        dateModified) and when anything shown did ("last_updated")."""
+        stats = self.aggregate(
+            first_year=Min("figures__year"),
+            last_year=Max("figures__year"),
+            figures_modified=Max("figures__updated_at"),
             program=Max("updated_at"),
             scheme=Max("scheme__updated_at"),
-            figure=Max("figures__updated_at"),
         )
-        return max((stamp for stamp in stamps.values() if stamp), default=None)
+        stamps = (stats.pop("program"), stats.pop("scheme"), stats["figures_modified"])
+        stats["last_updated"] = max((stamp for stamp in stamps if stamp), default=None)
+        return stats
 
 
-class Program(SlugFromNameMixin, TimeStampedModel):
+class Program(SlugFromNameMixin, ScheduledPublishing, TimeStampedModel):
     slug_fallback = "program"
 
     name = TranslatedText(
@@ -169,6 +185,7 @@ class Program(SlugFromNameMixin, TimeStampedModel):
         constraints = [
             slug_not_empty(_("A program needs a slug.")),
             unique_when_filled("name_ja", _("Another program already has this Japanese name.")),
+            window_in_order(),
         ]
 
     def __str__(self):
@@ -195,9 +212,10 @@ class FigureRow(NamedTuple):
 
 
 class AnnualFigureQuerySet(models.QuerySet):
-    def published(self):
-        """Figures of published programs only."""
-        return self.filter(program__published=True)
+    def published(self, now=None):
+        """Figures of published programs only (`ProgramQuerySet.published()` through the
+        program)."""
+        return self.filter(live_window("program__", now), program__published=True)
 
     def between(self, first=None, last=None):
         """Figures from year `first` to year `last`, both included; None leaves that side open."""

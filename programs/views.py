@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 
 from core.tables import database_cells, download_links, download_response
 from npa_portal.page_cache import canonical_query
+from opendata.datasets import figures_coverage
 
 from .charts import participants_charts, program_chart
 from .forms import FigureYearsForm
@@ -86,7 +87,9 @@ def participants_charts_context(params, id_prefix=""):
 @require_safe
 def index(request):
     context = participants_charts_context(request.GET)
-    context["last_updated"] = Program.objects.published().last_updated()
+    stats = Program.objects.published().span_and_stamps()
+    context["last_updated"] = stats["last_updated"]
+    context["dataset_coverage"] = figures_coverage(stats)
     # A filter that cannot be understood is the client's error; the page still explains it.
     status = 400 if context["form"].errors else 200
     return render(request, "programs/program_list.html", context, status=status)

@@ -158,7 +158,7 @@ def main():
         from programs.models import Program
 
         pages = list(Page.objects.order_by("pk"))
-        programs = list(Program.objects.filter(published=True).order_by("pk")[:3])
+        programs = list(Program.objects.published().order_by("pk")[:3])
         with translation.override("en"):
             # The unprefixed address of each page and program, whatever the commit.
             old = [obj.get_absolute_url().removeprefix("/en/") for obj in pages + programs]
