@@ -225,19 +225,29 @@ def as_sent(fields):
     return fields
 
 
-def test_a_stale_staff_account_form_is_refused_and_says_who_changed_it(staff_user, make_staff):
-    other_admin = make_staff("chika")
-    other_admin.is_superuser = True
-    other_admin.save()
+@pytest.fixture
+def two_admins(staff_user, django_user_model):
+    """Two superusers' clients: mine ("staff") and theirs ("chika")."""
+    chika = django_user_model.objects.create_superuser("chika", "chika@example.org")
+    return signed_in(staff_user), signed_in(chika)
+
+
+def theirs_saved_then_mine_refused(two_admins, url, theirs, mine):
+    """Both open the form; they save `theirs`, then I save `mine` from my older form."""
+    my_client, their_client = two_admins
+    my_form, their_form = (opened_account_form(client, url) for client in two_admins)
+    assert their_client.post(url, {**their_form, **theirs}).status_code == 302
+    refused = my_client.post(url, {**my_form, **mine})
+    assert refused.status_code == 200
+    return refused
+
+
+def test_a_stale_staff_account_form_is_refused_and_says_who_changed_it(two_admins, make_staff):
     account = make_staff("daisuke")
     url = reverse("admin:auth_user_change", args=[account.pk])
-    mine, theirs = signed_in(staff_user), signed_in(other_admin)
-    my_form, their_form = opened_account_form(mine, url), opened_account_form(theirs, url)
-    their_form["email"] = "daisuke@example.org"
-    assert theirs.post(url, their_form).status_code == 302
-    my_form["first_name"] = "Daisuke"
-    refused = mine.post(url, my_form)
-    assert refused.status_code == 200
+    refused = theirs_saved_then_mine_refused(
+        two_admins, url, {"email": "daisuke@example.org"}, {"first_name": "Daisuke"}
+    )
     account.refresh_from_db()
     assert account.email == "daisuke@example.org" and account.first_name == ""
     text = refused.content.decode()
@@ -246,24 +256,17 @@ def test_a_stale_staff_account_form_is_refused_and_says_who_changed_it(staff_use
     again = as_sent(FormFields(text).fields)
     assert again["first_name"] == "Daisuke"  # my input, to merge with theirs
     again["email"] = "daisuke@example.org"
-    assert mine.post(url, again).status_code == 302
+    assert two_admins[0].post(url, again).status_code == 302
     account.refresh_from_db()
     assert (account.first_name, account.email) == ("Daisuke", "daisuke@example.org")
 
 
-def test_a_stale_role_form_is_refused(staff_user, make_staff):
+def test_a_stale_role_form_is_refused(two_admins):
     call_command("create_roles", stdout=io.StringIO())
-    other_admin = make_staff("chika")
-    other_admin.is_superuser = True
-    other_admin.save()
     role = Group.objects.order_by("pk").first()
     url = reverse("admin:auth_group_change", args=[role.pk])
-    mine, theirs = signed_in(staff_user), signed_in(other_admin)
-    my_form, their_form = opened_account_form(mine, url), opened_account_form(theirs, url)
-    their_form["name"] = "Renamed role"
-    assert theirs.post(url, their_form).status_code == 302
-    my_form["name"] = "My name for it"
-    refused = mine.post(url, my_form)
-    assert refused.status_code == 200
+    refused = theirs_saved_then_mine_refused(
+        two_admins, url, {"name": "Renamed role"}, {"name": "My name for it"}
+    )
     assert "chika saved the group “Renamed role”" in refused.content.decode()
     assert Group.objects.get(pk=role.pk).name == "Renamed role"
