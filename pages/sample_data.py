@@ -7,6 +7,8 @@ Every number that the database knows is a `[[placeholder]]` or a live data block
 edits, deleted pages and sections and unpublished pages stay as staff left them on a re-run.
 """
 
+from core.sample_data import add_japanese as fill
+from core.sample_data import japanese_texts
 from programs.models import Scheme
 from programs.sample_data import SCHEME as PROGRAMS_SCHEME
 
@@ -15,9 +17,14 @@ from .models import HOME_SLUG, Block, Page, Status
 HOME = {
     "slug": HOME_SLUG,
     "title": "Japan's police and international cooperation",
+    "title_ja": "日本の警察の国際協力",
     "summary": (
         "How Japan's National Police Agency trains officers from other countries, sends "
         "experts abroad and joins disaster relief teams, with figures kept up to date."
+    ),
+    "summary_ja": (
+        "警察庁が行う外国の警察官の研修、専門家の海外派遣、国際緊急援助隊への参加を、"
+        "常に最新の数字とともに紹介します。"
     ),
     "sections": [
         {
@@ -28,6 +35,13 @@ HOME = {
                 "Every figure on this site, the key figures on this page included, is counted "
                 "from the records at the moment you open the page, so none of them goes out of "
                 "date."
+            ),
+            "body_ja": (
+                "日本の警察が培ってきた経験を学びたいという声が、多くの国の警察から寄せられて"
+                "います。地域に根ざした「交番」の仕組み、捜査の進め方、証拠の鑑識などです。"
+                "このサイトでは、こうした国際協力の取組をまとめて紹介しています。\n\n"
+                "このページの主な数値をはじめ、サイトに載せている数字はすべて、ページを開いた"
+                "時点の記録から集計しています。そのため、古い数字のまま残ることはありません。"
             ),
         },
     ],
@@ -40,16 +54,24 @@ CENTER = {
         "Research and Training Center for International Criminal Investigation and Police "
         "Cooperation"
     ),
+    # Official (glossary): the center's Japanese name is also its short form.
+    "title_ja": "警察大学校国際警察センター",
     "menu_label": "Research and Training Center",
+    "menu_label_ja": "国際警察センター",
     "summary": (
         "The National Police Agency's center for international investigation skills and "
         "police cooperation: training for Japanese officers and for officers from abroad."
+    ),
+    "summary_ja": (
+        "警察大学校に置かれ、国際捜査と国際警察協力に関する研修と調査研究を行う機関です。"
+        "日本の警察職員と外国の警察職員の双方に研修を行っています。"
     ),
     "show_in_navigation": True,
     "navigation_order": 20,
     "sections": [
         {
             "heading": "From institute to center",
+            "heading_ja": "国際捜査研修所から国際警察センターへ",
             "body": (
                 "The center opened in **April 1985** under another name: the International "
                 "Research and Training Institute for Criminal Investigation.\n\n"
@@ -59,9 +81,17 @@ CENTER = {
                 "Besides teaching, the center researches the questions that international "
                 "police work raises."
             ),
+            "body_ja": (
+                "センターの前身は、**1985年（昭和60年）4月**に設置された警察大学校国際捜査"
+                "研修所です。\n\n"
+                "**2006年（平成18年）4月**、外国への技術協力や警察の知識・技術の移転をはじめ、"
+                "国際警察協力の全般に役割を広げ、現在の国際警察センターとなりました。\n\n"
+                "研修のほか、国際的な警察活動をめぐる課題の調査研究も行っています。"
+            ),
         },
         {
             "heading": "Courses for Japanese police officers",
+            "heading_ja": "日本の警察職員のための研修",
             "body": (
                 "Offences by visitors from abroad are rising, and investigating them takes "
                 "more than the usual methods. An officer on such a case may need:\n\n"
@@ -74,9 +104,20 @@ CENTER = {
                 "about to serve abroad as police technical experts also attend its seminars "
                 "on international cooperation first."
             ),
+            "body_ja": (
+                "来日外国人による犯罪が増えており、その捜査には通常とは異なる手法が求められ"
+                "ます。こうした事件を担当する警察官には、例えば次の知識・能力が必要です。\n\n"
+                "- 外国語を実務で使いこなす力\n"
+                "- 出入国管理や国際捜査共助に関する知識\n"
+                "- 刑事手続に関する条約、日本と外国の法制度\n\n"
+                "センターは、語学研修や国際捜査の研修を通じてこれらの力を養い、国際捜査官を"
+                "育成しています。警察の技術専門家として海外に赴任する職員も、赴任前にセンター"
+                "の国際協力セミナーで学びます。"
+            ),
         },
         {
             "heading": "Courses for officers from abroad",
+            "heading_ja": "外国の警察職員のための研修",
             "body": (
                 "Police agencies elsewhere take a close interest in how Japan's police are "
                 "managed, in the koban system, and in Japanese investigation and "
@@ -85,6 +126,13 @@ CENTER = {
                 "with the Japan International Cooperation Agency (JICA). The "
                 "[training programs](/programs/) page lists them with their yearly figures."
             ),
+            "body_ja": (
+                "日本の警察の組織運営、交番制度、捜査手法、犯罪鑑識の技術は、海外の警察機関"
+                "から高い関心を集めており、その移転を求める声が寄せられています。\n\n"
+                "センターはこれに応え、独自に、また国際協力機構（JICA）と共同で、外国の警察"
+                "職員を対象とする国際セミナーを開いています。各研修の年ごとの実績は"
+                "[研修](/ja/programs/)のページに掲載しています。"
+            ),
         },
     ],
 }
@@ -92,9 +140,15 @@ CENTER = {
 COOPERATION = {
     "slug": "international-cooperation",
     "title": "International cooperation",
+    # Official (glossary): the NPA's heading for this work.
+    "title_ja": "国際協力",
     "summary": (
         "Technical assistance to other countries' police: training in Japan, experts sent "
         "abroad, and police officials in Japan Disaster Relief teams."
+    ),
+    "summary_ja": (
+        "日本での研修、専門家の派遣、国際緊急援助隊への警察職員の参加を通じた、"
+        "外国の警察への技術協力です。"
     ),
     "show_in_navigation": True,
     "navigation_order": 10,
@@ -106,17 +160,30 @@ COOPERATION = {
                 "relief teams after large disasters. The details are on the "
                 "[technical assistance](/international-cooperation/technical-assistance/) page."
             ),
+            "body_ja": (
+                "日本の警察は、三つの方法で相手国を支援しています。相手国の警察官を研修に"
+                "受け入れること、日本の専門家を派遣して現地で共に働くこと、そして大規模な"
+                "災害の際に援助隊に加わることです。詳しくは"
+                "[技術協力](/ja/international-cooperation/technical-assistance/)のページを"
+                "ご覧ください。"
+            ),
         },
-        {"heading": "At a glance", "block": Block.KEY_FIGURES},
+        {"heading": "At a glance", "heading_ja": "主な数値", "block": Block.KEY_FIGURES},
     ],
 }
 
 TECHNICAL_ASSISTANCE = {
     "slug": "technical-assistance",
     "title": "Technical assistance",
+    # Official (glossary).
+    "title_ja": "技術協力",
     "summary": (
         "Why Japan's police cooperate with other countries, and what they do: training "
         "programs, expert dispatches, and disaster relief."
+    ),
+    "summary_ja": (
+        "日本の警察が外国と協力する目的と、研修、専門家の派遣、国際緊急援助活動の"
+        "各取組を紹介します。"
     ),
     # Listed in the menu under International cooperation.
     "show_in_navigation": True,
@@ -124,6 +191,8 @@ TECHNICAL_ASSISTANCE = {
     "sections": [
         {
             "heading": "Promoting cooperation",
+            # Official (glossary).
+            "heading_ja": "国際協力の推進",
             "body": (
                 "Many countries, most of them developing countries, ask Japan's police for "
                 "technical cooperation, drawn by the methods and techniques the Japanese "
@@ -131,9 +200,17 @@ TECHNICAL_ASSISTANCE = {
                 "The aim is simple: partner countries should become better able to fight "
                 "crime and terrorism. Japan's police mean to keep widening this cooperation."
             ),
+            "body_ja": (
+                "日本の警察が独自に築いてきた手法や技術への関心は高く、開発途上国を中心に、"
+                "多くの国から技術協力の要請が寄せられています。\n\n"
+                "協力の目的は、相手国が犯罪やテロに立ち向かう力を高めることにあります。"
+                "日本の警察は、今後もこうした協力を積極的に広げていきます。"
+            ),
         },
         {
             "heading": "Training programs",
+            # Official (glossary): the NPA's present heading for this work.
+            "heading_ja": "研修員の受入れ",
             "body": (
                 "Officers from developing countries come to Japan for courses such as "
                 "organization management for senior officers or community policing. Some "
@@ -142,11 +219,20 @@ TECHNICAL_ASSISTANCE = {
                 "part each year and from how many countries. Years without a figure mean the "
                 "program did not run."
             ),
+            "body_ja": (
+                "開発途上国の警察官を日本に招き、上級幹部向けの組織運営や地域警察などの研修を"
+                "行っています。JICAと連携して行う研修のほか、警察が単独で行う研修もあります。"
+                "\n\n"
+                "下の表は、JICA課題別研修の研修ごとに、各年の参加人数と参加国数を示したもの"
+                "です。数字のない年は、その研修が実施されなかった年です。"
+            ),
             "block": Block.PROGRAMS_TABLE,
             "scheme_slug": PROGRAMS_SCHEME["slug"],
         },
         {
             "heading": "Dispatch of experts",
+            # Official (glossary).
+            "heading_ja": "専門家の派遣",
             "body": (
                 "Japanese police experts also go abroad, for short visits or for years, and "
                 "work beside the police they advise.\n\n"
@@ -156,10 +242,21 @@ TECHNICAL_ASSISTANCE = {
                 "policewomen; and long- and short-term experts in Indonesia who shared "
                 "investigation know-how and introduced the koban system."
             ),
+            "body_ja": (
+                "日本の警察の専門家は海外にも赴き、短期間、あるいは数年にわたって、相手国の"
+                "警察と共に働きながら助言を行っています。\n\n"
+                "例えば、東ティモールでは地域警察活動について助言しました。トルコでは、"
+                "トルコ警察が主催する研修でアフガニスタンの警察官に柔道を指導し、その後、"
+                "アフガニスタンの若手女性警察官の研修を短期専門家が支援しました。"
+                "インドネシアには長期・短期の専門家を派遣し、捜査のノウハウを伝えるとともに、"
+                "交番制度の導入を支援しました。"
+            ),
             "block": Block.EXPERT_DISPATCHES,
         },
         {
             "heading": "Supporting reform of the Indonesian National Police",
+            # Official (glossary).
+            "heading_ja": "インドネシア国家警察改革支援",
             "body": (
                 "In 2000 Indonesia made its police a body separate from the armed forces, and "
                 "its government asked Japan to help the Indonesian National Police (INP) "
@@ -170,13 +267,28 @@ TECHNICAL_ASSISTANCE = {
                 "police have helped it build a nationwide system to keep that training going "
                 "on its own."
             ),
+            "body_ja": (
+                "インドネシアでは2000年に警察が国軍から分離され、同国政府は、インドネシア"
+                "国家警察（INP）が民主的な文民警察となるための支援を日本に求めました。\n\n"
+                "日本の警察はJICAと連携し、専門家をインドネシアに派遣するとともに、同国の"
+                "警察官を研修員として日本に受け入れてきました。その成果として、一部の地域では"
+                "INPが自ら地域警察活動の研修を行えるようになりました。日本の警察は、この研修"
+                "を全国で自立して続けられる体制づくりも支援しています。"
+            ),
         },
         {
             "heading": "Japan Disaster Relief teams",
+            # Official (glossary): 国際緊急援助隊 is the JDR's Japanese name.
+            "heading_ja": "国際緊急援助隊",
             "body": (
                 "After a large disaster abroad, police officials can join a Japan Disaster "
                 "Relief (JDR) team, to search collapsed buildings for survivors or to help "
                 "identify the dead. Each deployment is listed below with its own figures."
+            ),
+            "body_ja": (
+                "海外で大規模な災害が起きたとき、警察職員は国際緊急援助隊（JDR）に加わり、"
+                "倒壊した建物の中から生存者を捜し出し、また亡くなった方の身元確認に当たります。"
+                "派遣の一件ごとの人数などは、下の表のとおりです。"
             ),
             "block": Block.DISASTER_RELIEF,
         },
@@ -188,7 +300,9 @@ TECHNICAL_ASSISTANCE = {
 CONTACT = {
     "slug": "contact",
     "title": "Contact",
+    "title_ja": "お問い合わせ",
     "summary": "Where to send questions about this site and its figures.",
+    "summary_ja": "このサイトと掲載している数字についてのお問い合わせ先です。",
     "show_in_footer": True,
     "navigation_order": 10,
     "sections": [
@@ -203,6 +317,16 @@ CONTACT = {
                 "*Sample text: staff replace it with the office's own email address and "
                 "telephone number.*"
             ),
+            "body_ja": (
+                "このサイトは警察庁が運営しています。所在地は〒100-8974 東京都千代田区"
+                "霞が関2-1-2です。\n\n"
+                "数字の誤り、リンク切れ、使いにくいページなどにお気付きの際は、どのページか、"
+                "何が載っているはずだったかを添えてお知らせください。いただいたご意見には"
+                "すべて目を通しますが、個別の事件に関するお問い合わせにはお答えできません。"
+                "\n\n"
+                "*サンプルの文章です。運用の際は、担当部署のメールアドレスと電話番号に"
+                "差し替えてください。*"
+            ),
         },
     ],
 }
@@ -210,14 +334,19 @@ CONTACT = {
 ACCESSIBILITY = {
     "slug": "accessibility",
     "title": "Accessibility statement",
+    "title_ja": "ウェブアクセシビリティ方針",
     "summary": (
         "How this site is built to be usable by everyone, how it is checked, and its known gaps."
+    ),
+    "summary_ja": (
+        "誰もが利用できるサイトにするための取組と、その確認の方法、把握している課題です。"
     ),
     "show_in_footer": True,
     "navigation_order": 20,
     "sections": [
         {
             "heading": "Our aim",
+            "heading_ja": "目標",
             "body": (
                 "We aim to meet level AA of JIS X 8341-3:2016, the Japanese Industrial "
                 "Standard for web accessibility, which matches WCAG 2.1 level AA.\n\n"
@@ -228,21 +357,45 @@ ACCESSIBILITY = {
                 "description for screen readers; color is never the only cue.\n"
                 "- Pages need no JavaScript."
             ),
+            "body_ja": (
+                "ウェブアクセシビリティの日本産業規格JIS X 8341-3:2016の適合レベルAAを目標と"
+                "しています。これはWCAG 2.1のレベルAAに相当します。\n\n"
+                "- すべてのページをキーボードだけで操作できます。フォーカスの位置ははっきり"
+                "表示され、本文へ移動するリンクがあります。\n"
+                "- 画面の幅が320ピクセルでも、文字を200%に拡大しても利用できます。\n"
+                "- グラフには同じ数字の表と、スクリーンリーダー向けの説明文を添えています。"
+                "色だけで情報を伝えることはしていません。\n"
+                "- JavaScriptを使わずに利用できます。"
+            ),
         },
         {
             "heading": "How we check",
+            "heading_ja": "確認の方法",
             "body": (
                 "Every change to the site is tested automatically in a browser with the axe "
                 "accessibility checker, at phone and desktop widths, and every page type is "
                 "checked against the HTML standard. Keyboard use is tested too."
             ),
+            "body_ja": (
+                "サイトを変更するたびに、スマートフォンとパソコンの画面幅で、アクセシビリティ"
+                "検査ツールaxeによる試験をブラウザ上で自動的に行っています。あわせて、すべての"
+                "種類のページがHTMLの標準に沿っているかを確かめ、キーボードでの操作も試験して"
+                "います。"
+            ),
         },
         {
             "heading": "Known gaps",
+            "heading_ja": "把握している課題",
             "body": (
                 "The wide tables scroll sideways on small screens. The downloads are CSV "
                 "files, which some screen readers present cell by cell. If something on this "
                 "site is hard to use, please tell us through the contact page."
+            ),
+            "body_ja": (
+                "幅の広い表は、小さな画面では横にスクロールしてご覧いただく必要があります。"
+                "ダウンロードできるCSVファイルは、スクリーンリーダーによっては1セルずつ読み上げ"
+                "られます。使いにくい点がありましたら、お問い合わせのページからお知らせ"
+                "ください。"
             ),
         },
     ],
@@ -251,19 +404,33 @@ ACCESSIBILITY = {
 PRIVACY = {
     "slug": "privacy",
     "title": "Privacy",
+    "title_ja": "プライバシーポリシー",
     "summary": "What this site records about visitors: very little, and nothing for advertising.",
+    "summary_ja": "このサイトが利用者について記録する情報はごくわずかで、広告には一切使いません。",
     "show_in_footer": True,
     "navigation_order": 30,
     "sections": [
         {
             "body": (
-                "Reading this site sets no cookie and runs no analytics or advertising "
-                "script.\n\n"
+                "Reading this site runs no analytics or advertising script, and sets no cookie "
+                "unless you choose a language with the language switch: then one cookie "
+                "remembers your choice for a year.\n\n"
                 "Like any web server, ours keeps a log of requests (address, time, page "
                 "asked for) to keep the site secure and working. The log is not used to "
                 "identify visitors and is deleted after a limited time.\n\n"
                 "Staff who sign in to edit the site receive a session cookie, and failed "
                 "sign-ins are recorded with their address to stop password guessing."
+            ),
+            "body_ja": (
+                "このサイトでは、アクセス解析や広告のためのスクリプトは動作しません。クッキーも"
+                "使いませんが、言語の切替えで言語を選んだときに限り、その選択を1年間記憶する"
+                "クッキーを1つ保存します。\n\n"
+                "一般的なウェブサーバーと同様に、サイトの安全と安定した運用のため、アクセスの"
+                "記録（接続元のアドレス、日時、閲覧したページ）を保存しています。この記録を"
+                "利用者の特定に使うことはなく、一定の期間が過ぎたら削除します。\n\n"
+                "サイトを編集するためにログインする職員にはセッション用のクッキーを発行します。"
+                "また、パスワードを推測する不正なログインを防ぐため、ログインに失敗した記録を"
+                "接続元のアドレスとともに保存します。"
             ),
         },
     ],
@@ -272,12 +439,15 @@ PRIVACY = {
 TERMS = {
     "slug": "terms-of-use",
     "title": "Terms of use",
+    "title_ja": "利用規約",
     "summary": "The figures and texts of this site may be reused freely, with credit.",
+    "summary_ja": "このサイトの数字と文章は、出典を記載すれば自由に利用できます。",
     "show_in_footer": True,
     "navigation_order": 40,
     "sections": [
         {
             "heading": "Reusing the content",
+            "heading_ja": "コンテンツの利用について",
             "body": (
                 "You may copy, publish, translate, adapt and reuse the figures, tables and "
                 "texts of this site, commercially too, under the Government of Japan "
@@ -287,9 +457,19 @@ TERMS = {
                 "4.0)](https://creativecommons.org/licenses/by/4.0/): content reused under "
                 "them may also be reused under CC BY 4.0."
             ),
+            "body_ja": (
+                "このサイトの数字、表、文章は、各府省のウェブサイトと同じ「政府標準利用規約"
+                "（第2.0版）」に従い、複製、公開、翻訳、加工などの方法で自由に利用できます。"
+                "商用目的での利用も可能です。この規約は"
+                "[クリエイティブ・コモンズ 表示 4.0 国際ライセンス（CC BY 4.0）]"
+                "(https://creativecommons.org/licenses/by/4.0/deed.ja)と互換性があり、"
+                "この規約に従って利用できるコンテンツは、CC BY 4.0に従って利用することも"
+                "できます。"
+            ),
         },
         {
             "heading": "Crediting the source",
+            "heading_ja": "出典の記載",
             "body": (
                 "Name the source, for example: “Source: National Police Agency of Japan, "
                 "International Cooperation portal”, with a link to the page. If you changed "
@@ -298,9 +478,29 @@ TERMS = {
                 "Rows taken from another organization's page link to it; reuse of those "
                 "pages follows that organization's terms."
             ),
+            "body_ja": (
+                "利用の際は、「出典：警察庁ウェブサイト『警察庁 国際協力』」のように出典を"
+                "記載し、該当するページへのリンクを付けてください。内容を加工した場合はその旨を記載し、加工後"
+                "のものを警察庁が作成したかのように公表しないでください。\n\n"
+                "他の機関のページから取った行には、そのページへのリンクを付けています。それらの"
+                "ページの利用は、各機関の利用条件に従ってください。"
+            ),
         },
     ],
 }
+
+
+PAGE_TEXTS = ("title", "summary", "menu_label")
+SECTION_TEXTS = ("heading", "body")
+
+
+def _columns(spec, names):
+    """The model's columns of a spec's texts: {"title_en": spec["title"], "title_ja": ...}."""
+    return {
+        f"{name}_{language}": spec.get(name if language == "en" else f"{name}_ja", "")
+        for name in names
+        for language in ("en", "ja")
+    }
 
 
 def _create_page(spec, parent=None):
@@ -312,10 +512,8 @@ def _create_page(spec, parent=None):
     page = Page(
         parent=parent,
         slug=spec["slug"],
-        title_en=spec["title"],
-        summary_en=spec["summary"],
+        **_columns(spec, PAGE_TEXTS),
         status=Status.PUBLISHED,
-        menu_label_en=spec.get("menu_label", ""),
         show_in_navigation=spec.get("show_in_navigation", False),
         show_in_footer=spec.get("show_in_footer", False),
         navigation_order=spec.get("navigation_order", 0),
@@ -326,8 +524,7 @@ def _create_page(spec, parent=None):
         scheme_slug = section_spec.get("scheme_slug")
         section = page.sections.model(
             page=page,
-            heading_en=section_spec.get("heading", ""),
-            body_en=section_spec.get("body", ""),
+            **_columns(section_spec, SECTION_TEXTS),
             block=section_spec.get("block", ""),
             scheme=Scheme.objects.filter(slug=scheme_slug).first() if scheme_slug else None,
             order=order * 10,
@@ -349,3 +546,29 @@ def load():
     created += was_created
     created += _create_page(TECHNICAL_ASSISTANCE, parent=cooperation)[1]
     return {"content pages": created}
+
+
+def _sample_section(page, spec):
+    """The page's section that a sample spec created: the one with its heading, or for a section
+    without a heading, its body (in English, as loaded)."""
+    if spec.get("heading"):
+        return page.sections.filter(heading_en=spec["heading"]).first()
+    return page.sections.filter(heading_en="", body_en=spec.get("body", "")).first()
+
+
+def add_japanese():
+    """The Japanese texts for the sample pages and sections of a database loaded in English
+    only: {label: rows given Japanese}. See `core.sample_data.add_japanese`."""
+    added = 0
+    specs = [(spec, "") for spec in (HOME, CENTER, CONTACT, ACCESSIBILITY, PRIVACY, TERMS)]
+    specs += [(COOPERATION, ""), (TECHNICAL_ASSISTANCE, COOPERATION["slug"] + "/")]
+    for spec, parent_path in specs:
+        page = Page.objects.filter(path=parent_path + spec["slug"]).first()
+        if page is None:
+            continue  # deleted by staff
+        added += fill(page, japanese_texts(spec, PAGE_TEXTS))
+        for section_spec in spec["sections"]:
+            section = _sample_section(page, section_spec)
+            if section is not None:
+                added += fill(section, japanese_texts(section_spec, SECTION_TEXTS))
+    return {"content pages and sections": added}

@@ -19,7 +19,7 @@ from django.utils.translation import override, pgettext
 from django_countries import countries
 
 from core.i18n import CONTENT_LANGUAGES, column, content_language
-from deployments.choices import DisasterType
+from deployments.choices import DisasterType, Team
 from deployments.models import DisasterDeployment, ExpertDispatch
 from deployments.text import other_country_names
 from programs.models import Program
@@ -134,6 +134,7 @@ def _deployment_condition(term, languages=CONTENT_LANGUAGES):
     return (
         Q(country__in=matching_country_codes(term, languages))
         | Q(disaster__in=_matching_choices(DisasterType.choices, term, languages))
+        | Q(team__in=_matching_choices(Team.choices, term, languages))
         | _contains("place", term, languages)
         | _contains("summary", term, languages)
     )

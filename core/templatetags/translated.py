@@ -9,6 +9,7 @@ the result for a `{% blocktranslate %}` sentence.
 
 from django import template
 from django.utils.html import linebreaks
+from django.utils.safestring import mark_safe
 
 from core.i18n import translated_html
 
@@ -18,5 +19,7 @@ register = template.Library()
 @register.simple_tag
 def translated(obj, name, block=False, paragraphs=False):
     """`paragraphs=True` shows line breaks as paragraphs (`linebreaks`), for descriptions."""
-    render = (lambda text: linebreaks(text, autoescape=True)) if paragraphs else None
+    # linebreaks() escapes the text itself but returns a plain str: mark it safe, or its <p>
+    # tags would be escaped once more and shown as text.
+    render = (lambda text: mark_safe(linebreaks(text, autoescape=True))) if paragraphs else None
     return translated_html(obj, name, render=render, block=block or paragraphs)
