@@ -374,3 +374,7 @@ admin.site.unregister(get_user_model())
 admin.site.register(get_user_model(), StaffAccountAdmin)
 admin.site.unregister(Group)
 admin.site.register(Group, RoleAdmin)
+
+
+# The review list and pages (registered there) and the mixin of the reviewed models' admins.
+from . import review_admin  # noqa: E402,F401

@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from core.figures import LiveFigures
 from editorial.admin import HistoryAdmin
+from editorial.reviewed_admin import ReviewedAdminMixin, ReviewedRowAdminMixin
 
 from .models import Page, Section, Status
 
@@ -108,7 +109,7 @@ class SectionInline(SectionFormFields, admin.StackedInline):
 
 
 @admin.register(Page)
-class PageAdmin(HistoryAdmin):
+class PageAdmin(ReviewedAdminMixin, HistoryAdmin):
     """Editors write and preview drafts; only holders of "Can publish pages" change the status."""
 
     list_display = [
@@ -224,8 +225,10 @@ class PageAdmin(HistoryAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(SectionFormFields, HistoryAdmin):
+class SectionAdmin(SectionFormFields, ReviewedRowAdminMixin, HistoryAdmin):
     """Sections one by one: mainly for their history, revert and restore after a deletion."""
+
+    parent_field = "page"
 
     list_display = ["__str__", "page", "order", "block"]
     list_filter = ["block"]

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from editorial.admin import HistoryAdmin
 from editorial.imports import EditorialImportExportMixin
+from editorial.reviewed_admin import ReviewedAdminMixin
 from editorial.stale_edits import VersionedForm, Watched
 
 from .forms import YearEntryChoiceForm, year_figure_formset
@@ -90,7 +91,7 @@ class AnnualFigureInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(YearEntryLinkMixin, HistoryAdmin):
+class ProgramAdmin(YearEntryLinkMixin, ReviewedAdminMixin, HistoryAdmin):
     change_list_template = "admin/programs/change_list_with_year_entry.html"
     scheme_filter = "scheme__id__exact"
     list_display = [

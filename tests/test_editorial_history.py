@@ -6,6 +6,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from deployments.models import DisasterDeployment
+from editorial.models import Review
 from pages.models import Page, Section, Status
 from programs.models import AnnualFigure, Program
 
@@ -365,15 +366,18 @@ def test_editors_cannot_remove_sections_by_reverting(client, editor, page_edited
     page.refresh_from_db()
     assert page.summary == "Second words."
     assert page.sections.count() == 2
-    # Without the box the page's own fields can still be reverted.
+    # Without the box the page's own fields can still be reverted: the page is published, so
+    # the revert waits for a publisher's approval (editorial.review).
     client.post(url, revert_data(client, url, put_back=False))
     page.refresh_from_db()
-    assert page.summary == "First words."
+    assert page.summary == "Second words."
+    assert Review.objects.open().of(page).get().data["fields"]["summary_en"] == "First words."
 
 
 def test_editors_can_revert_changed_sections(client, editor):
     client.force_login(editor)
-    page = make_page("Experts abroad")
+    # A draft: an Editor's revert of a published page waits for review (tests/test_review.py).
+    page = make_page("Experts abroad", status=Status.DRAFT)
     section = make_section(page, heading="Where", body="Asia and Africa.")
     version = page.history.latest()
     page.save()

@@ -189,6 +189,8 @@ def test_every_change_form_carries_the_version_of_what_it_shows(
     without_version = []
     for model in models:
         model_admin = admin.site.get_model_admin(model)
+        if not model_admin.has_change_permission(request):
+            continue  # no change form at all (reviews are decided on a page of their own)
         row = model._default_manager.order_by("pk").first()
         assert row is not None, f"no {model._meta.label} row to open"
         url = reverse(
