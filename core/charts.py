@@ -65,6 +65,9 @@ class Chart:
     rects: list[Rect] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     texts: list[Text] = field(default_factory=list)
+    # The figure's caption as safe HTML when it differs from the plain `title` of the SVG (a
+    # program name not translated yet is marked there with its lang; the SVG title takes none).
+    caption: str = ""
 
     @property
     def empty(self):
@@ -118,6 +121,7 @@ def column_chart(
     missing=None,
     plot_height=150,
     min_width=280,
+    caption="",
 ):
     """Vertical bars, one per (label, value); a None value draws no bar and a dash.
 
@@ -142,6 +146,7 @@ def column_chart(
         return base - plot_height * value / ticks[-1]
 
     chart = Chart(chart_id, title, describe(summary, points, missing), width, height)
+    chart.caption = caption
     chart.texts.append(Text(0, 14, y_label, anchor="start", css="chart-axis-title"))
     for tick in ticks:
         y = round(y_of(tick), 1)

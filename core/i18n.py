@@ -167,3 +167,17 @@ def translated_html(obj, name, language=None, render=None, block=False):
         body,
         not_translated_note(page_language),
     )
+
+
+def translated_plain(obj, name, language=None):
+    """The text of `obj.<name>` where no markup can go (`<title>`, an SVG title, a feed's
+    title): a fallback is followed by the note in plain text, 「About us（未翻訳）」, so the
+    reader still learns why it is in the other language. Never empty while either language
+    has its text."""
+    page_language = content_language(language)
+    shown = shown_text(obj, name, page_language)
+    if not shown.fallback:
+        return shown.text
+    note = not_translated_note(page_language)
+    # The Japanese note brings its own full-width brackets; the English one needs a space.
+    return f"{shown.text}{note}" if page_language == "ja" else f"{shown.text} {note}"

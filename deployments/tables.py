@@ -211,7 +211,13 @@ DISPATCH_COLUMNS = [
         display=lambda e: translated_html(e, "field_of_work"),
         description=_("What the experts advised on or taught."),
     ),
-    Column("experts", _("Experts sent"), experts_text, in_csv=False),
+    Column(
+        "experts",
+        _("Experts sent"),
+        experts_text,
+        display=lambda e: experts_text(e, role=translated_html(e, "other_experts_role")),
+        in_csv=False,
+    ),
     Column(
         "long_term_experts",
         _("Long-term experts"),

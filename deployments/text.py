@@ -6,6 +6,8 @@ import csv
 from functools import lru_cache
 from pathlib import Path
 
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country
@@ -78,13 +80,19 @@ def country_in_sentence(code):
     return name
 
 
-def experts_text(dispatch):
+def experts_text(dispatch, role=None):
     """The experts of a dispatch as one cell: "2 long-term experts; 1 short-term expert",
-    "judo instructors, number not stated", or "not stated" when the source gives nothing."""
+    "judo instructors, number not stated", or "not stated" when the source gives nothing.
+
+    `role`, when given, is the role as safe HTML (the page marks a role not translated yet with
+    its language); the result is then safe HTML too.
+    """
+    html = role is not None
     counts = [dispatch.long_term_experts, dispatch.short_term_experts, dispatch.other_experts]
     if all(count is None for count in counts):
         return str(_("not stated"))
-    role = dispatch.other_experts_role
+    if not html:
+        role = dispatch.other_experts_role
     kinds = [
         (
             dispatch.long_term_experts,
@@ -104,13 +112,15 @@ def experts_text(dispatch):
             _("%(role)s, number not stated") if role else _("other experts, number not stated"),
         ),
     ]
+    wrap = conditional_escape if html else str
     parts = []
     for count, known, unknown in kinds:
         if count is None:
-            parts.append(str(unknown) % {"role": role})
+            parts.append(wrap(unknown) % {"role": role})
         elif count:
-            parts.append(str(known(count)) % {"count": count, "role": role})
-    return str(pgettext("separator between items of a list", "; ")).join(parts)
+            parts.append(wrap(known(count)) % {"count": count, "role": role})
+    text = wrap(pgettext("separator between items of a list", "; ")).join(parts)
+    return mark_safe(text) if html else text  # noqa: S308 - every part escaped or marked
 
 
 @lru_cache(maxsize=1)

@@ -36,6 +36,8 @@ from .review import (
 from .review_differences import differences_of
 
 PENDING = "_review_pending"
+# The hidden field with the version of the pending version a form shows.
+PENDING_VERSION = "pending_version"
 
 
 class SubmitForm(forms.Form):
@@ -67,6 +69,47 @@ def pending_formset(formset_class, existing, added):
                 self.extra = len(added) + self.extra
 
     return Pending
+
+
+def pending_mark(obj):
+    """The version of `obj`'s pending version: when it was last saved ("" when none)."""
+    review = open_review(obj)
+    return review.updated_at.isoformat() if review is not None and review.data else ""
+
+
+def pending_versioned_form(form_class, obj):
+    """`form_class` refusing a save over a pending version someone saved since it was opened
+    (editorial.stale_edits does the same for the item and its rows)."""
+    mark = pending_mark(obj)
+
+    class PendingVersioned(form_class):
+        pending_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            if not self.is_bound:
+                self.initial[PENDING_VERSION] = mark
+
+        def clean(self):
+            cleaned = super().clean()
+            name = self.add_prefix(PENDING_VERSION)
+            current = pending_mark(obj)
+            if name in self.data and self.data[name] != current:
+                self.data = self.data.copy()
+                self.data[name] = current
+                raise forms.ValidationError(
+                    _(
+                        "Nothing was saved: someone saved another pending version of this "
+                        "%(thing)s since you opened this form. Your entries are still below; "
+                        "open the form again in another tab to see theirs, then save again."
+                    )
+                    % {"thing": obj._meta.verbose_name},
+                    code="stale",
+                )
+            return cleaned
+
+    PendingVersioned.__name__ = form_class.__name__
+    return PendingVersioned
 
 
 class ReviewedAdminMixin:
@@ -142,6 +185,18 @@ class ReviewedAdminMixin:
         obj = super().get_object(request, object_id, from_field)
         data = self._pending_data(request, obj) if obj is not None else None
         return with_proposed_fields(obj, data) if data else obj
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None and getattr(request, PENDING, False):
+            kwargs["form"] = pending_versioned_form(kwargs.get("form", self.form), obj)
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not getattr(request, PENDING, False):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": [*options["fields"], PENDING_VERSION]}), *rest]
 
     def get_formsets_with_inlines(self, request, obj=None):
         data = self._pending_data(request, obj) if obj is not None else None

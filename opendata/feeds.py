@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import translated_html, translated_plain
 from deployments.models import DisasterDeployment
 from deployments.text import country_name
 from pages.models import Page
@@ -70,7 +71,7 @@ class DeploymentFeed(_Feed):
         }
 
     def item_description(self, item):
-        return item.summary or _("%(team)s, %(persons)s.") % {
+        return translated_html(item, "summary") or _("%(team)s, %(persons)s.") % {
             "team": item.get_team_display(),
             "persons": item.persons_text,
         }
@@ -95,10 +96,12 @@ class PageFeed(_Feed):
         return Page.objects.published().order_by("-updated_at", "-pk")[:ENTRIES]
 
     def item_title(self, item):
-        return item.title
+        # An Atom title here is plain text: a fallback is named by the note in plain text.
+        return translated_plain(item, "title")
 
     def item_description(self, item):
-        return item.summary
+        # The summary is HTML (type="html"), so a fallback carries its own lang.
+        return translated_html(item, "summary")
 
     def item_link(self, item):
         return item.get_absolute_url()

@@ -7,12 +7,16 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import translated_html
+
 from .data_pages import DATA_PAGES
 from .models import Page
 
 
 @dataclass
 class NavItem:
+    # Safe HTML for a content page: a label not written in the page's language yet is shown
+    # in the other one, marked with its lang and a note (core.i18n.translated_html).
     label: str
     url: str
     summary: str = ""
@@ -51,7 +55,10 @@ def menu_items(path="", pages=None):
     pages = [page for page in pages if not page.is_home]
     by_id = {
         page.pk: NavItem(
-            page.short_title, page.get_absolute_url(), page.summary, page.navigation_order
+            translated_html(page, "menu_label title"),
+            page.get_absolute_url(),
+            translated_html(page, "summary"),
+            page.navigation_order,
         )
         for page in pages
     }

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from django import forms
 from django.db.models import Case, Q, Value, When
 from django.db.models.lookups import Contains
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override, pgettext
 from django_countries import countries
 
-from core.i18n import CONTENT_LANGUAGES, column, content_language
+from core.i18n import CONTENT_LANGUAGES, column, content_language, translated_html
 from deployments.choices import DisasterType, Team
 from deployments.models import DisasterDeployment, ExpertDispatch
 from deployments.text import other_country_names
@@ -46,6 +48,8 @@ class SearchForm(forms.Form):
 
 @dataclass
 class Result:
+    # `title` and `detail` are safe HTML: a text not written in the page's language yet comes
+    # in the other language, marked with its lang and a note (core.i18n.translated_html).
     title: str
     url: str
     detail: str = ""
@@ -171,6 +175,18 @@ def _group(kind, slug, queryset, to_result):
     return ResultGroup(kind=str(kind), slug=slug, count=count, results=[to_result(r) for r in rows])
 
 
+def _dispatch_title(dispatch):
+    """「インドネシア：交番制度」; a field of work not translated yet is marked as such."""
+    sentence = pgettext("search result: host country and field of work", "%(country)s: %(field)s")
+    return mark_safe(  # noqa: S308 - every part escaped or built by format_html
+        conditional_escape(sentence)
+        % {
+            "country": conditional_escape(dispatch.country.name),
+            "field": translated_html(dispatch, "field_of_work"),
+        }
+    )
+
+
 def search(text):
     """Results grouped by kind, each group with its total count: eight queries at most.
 
@@ -190,13 +206,21 @@ def search(text):
             _("Pages"),
             "pages",
             _own_language_first(pages.order_by(title, "title_en")),
-            lambda page: Result(page.title, page.get_absolute_url(), page.summary),
+            lambda page: Result(
+                translated_html(page, "title"),
+                page.get_absolute_url(),
+                translated_html(page, "summary"),
+            ),
         ),
         _group(
             _("Training programs"),
             "programs",
             _own_language_first(programs.select_related("scheme").order_by(name, "name_en")),
-            lambda program: Result(program.name, program.get_absolute_url(), program.scheme.name),
+            lambda program: Result(
+                translated_html(program, "name"),
+                program.get_absolute_url(),
+                translated_html(program.scheme, "name"),
+            ),
         ),
         _group(
             _("Disaster relief deployments"),
@@ -211,8 +235,7 @@ def search(text):
             "dispatches",
             _own_language_first(dispatches.newest_first()),
             lambda dispatch: Result(
-                pgettext("search result: host country and field of work", "%(country)s: %(field)s")
-                % {"country": dispatch.country.name, "field": dispatch.field_of_work},
+                _dispatch_title(dispatch),
                 dispatch.get_absolute_url(),
                 dispatch.years,
             ),

@@ -22,12 +22,12 @@ class PageSitemap(BilingualSitemap):
 
 
 class DataPageSitemap(BilingualSitemap):
-    """The home page and the data pages, whose addresses are fixed."""
+    """The home page, the data pages and the open data page, whose addresses are fixed."""
 
     changefreq = "monthly"
 
     def items(self):
-        return ["pages:home", *(page.url_name for page in DATA_PAGES)]
+        return ["pages:home", *(page.url_name for page in DATA_PAGES), "opendata:index"]
 
     def location(self, name):
         return reverse(name)

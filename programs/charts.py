@@ -4,9 +4,12 @@ The charts read the same filtered figures as the tables beside them (the small m
 the tables' own rows; the totals come from one aggregate query), so they follow the year filter.
 """
 
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from core.charts import column_chart
+from core.i18n import translated_html, translated_plain
 from core.text import year_range
 
 # Beyond this many programs on one page, one chart each is too many to read (and to draw:
@@ -47,14 +50,15 @@ def participants_charts(tables, participants_by_year, id_prefix=""):
     programs = [
         column_chart(
             f"{id_prefix}chart-program-{row.program.slug}",
-            row.program.name,
+            translated_plain(row.program, "name"),
             _("Bar chart of participants per year in %(program)s, %(span)s.")
-            % {"program": row.program.name, "span": span},
+            % {"program": translated_plain(row.program, "name"), "span": span},
             [(year, row.value(year, "participants")) for year in years],
             x_label=_("Year"),
             y_label=_("Participants"),
             y_max=shared_max,
             plot_height=90,
+            caption=translated_html(row.program, "name"),
         )
         for row in rows
     ]
@@ -65,11 +69,16 @@ def program_chart(program, rows):
     """One program's own series, from its page's year rows (None where it was not held)."""
     if not rows:
         return None
+    title = _("%(program)s: participants per year")
     return column_chart(
         "chart-program",
-        _("%(program)s: participants per year") % {"program": program.name},
+        title % {"program": translated_plain(program, "name")},
         _("Bar chart of participants per year; a dash marks a year the program was not held."),
         [(row.year, row.participants) for row in rows],
         x_label=_("Year"),
         y_label=_("Participants"),
+        # The program's name marked with its language where it is not translated yet.
+        caption=mark_safe(  # noqa: S308 - the sentence escaped, the name built by format_html
+            conditional_escape(title) % {"program": translated_html(program, "name")}
+        ),
     )

@@ -18,7 +18,7 @@ def test_a_server_error_gets_the_styled_500_page(client, monkeypatch):
     def broken(self):
         raise RuntimeError("something unexpected")
 
-    monkeypatch.setattr(ProgramQuerySet, "last_updated", broken)
+    monkeypatch.setattr(ProgramQuerySet, "span_and_stamps", broken)
     client.raise_request_exception = False
     response = client.get("/en/programs/")
     assert response.status_code == 500

@@ -34,6 +34,9 @@ PAGE_TYPES = [
     ("deployments:disaster_relief_columns", [], ""),
     ("deployments:country_list", [], ""),
     ("deployments:country_detail", ["tr"], ""),
+    ("deployments:expert_dispatches_columns", [], ""),
+    ("programs:figures_columns", [], ""),
+    ("opendata:index", [], ""),
 ]
 
 
@@ -58,9 +61,18 @@ def alternates(html):
     return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
 
 
-def switch_link(html):
-    """The language switch's one link: (its attributes, its text)."""
-    nav = re.search(r'<p class="language-switch">(.*?)</p>', html, re.S).group(1)
+SWITCH_LABELS = {"ja": "言語", "en": "Language"}
+
+
+def switch_link(html, language=None):
+    """The language switch's one link: (its attributes, its text). The switch is a <nav>
+    labelled in the page's language (言語 / Language), so a screen reader lists it among the
+    page's landmarks."""
+    language = language or re.search(r'<html lang="(\w+)">', html).group(1)
+    label = SWITCH_LABELS[language]
+    nav = re.search(rf'<nav class="language-switch" aria-label="{label}">(.*?)</nav>', html, re.S)
+    assert nav, "a <nav> labelled " + label
+    nav = nav.group(1)
     links = re.findall(r"<a ([^>]*)>([^<]*)</a>", nav)
     assert len(links) == 1, links
     attributes, text = links[0]

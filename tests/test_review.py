@@ -2,6 +2,8 @@
 
 import logging
 import smtplib
+import subprocess
+import sys
 
 import pytest
 from django.core.mail.backends.base import BaseEmailBackend
@@ -411,3 +413,60 @@ def test_preview_of_a_program_scheduled_for_tomorrow(editor, publisher_client):
     assert response.status_code == 200
     assert "Forensic Science and Identification" in response.content.decode()
     assert Program.objects.get().publish_at is not None  # nothing kept
+
+
+def test_a_pending_version_saved_since_the_form_was_opened_is_not_overwritten(
+    editor_client, make_staff, published_page
+):
+    from editorial.roles import EDITORS
+
+    from .conftest import signed_in
+
+    other = signed_in(make_staff("other-editor", EDITORS))
+    edit_page(editor_client, published_page, title_en="Experts in the field")
+    mine = displayed_form(other.get(change_url(published_page)))
+    edit_page(editor_client, published_page, title_en="Police experts in the field")
+    mine["summary_en"] = "Who goes where, and why."
+    response = other.post(change_url(published_page), mine)
+    assert response.status_code == 200
+    assert "someone saved another pending version" in response.content.decode()
+    data = open_review_of(published_page).data["fields"]
+    assert (data["title_en"], data["summary_en"]) == (
+        "Police experts in the field",
+        "Who goes where.",
+    )
+    # The form now carries the newer version: saving it again goes through.
+    again = displayed_form(response)
+    assert other.post(change_url(published_page), again).status_code == 302
+
+
+def _mail_settings(env):
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS, s.EMAIL_HOST_USER)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={
+            "PATH": "/usr/bin:/bin",
+            "DJANGO_SETTINGS_MODULE": "npa_portal.settings",
+            "DJANGO_SECRET_KEY": "x" * 50,
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.split()
+
+
+def test_mail_goes_to_the_console_unless_email_url_names_a_server():
+    assert _mail_settings({})[0] == "django.core.mail.backends.console.EmailBackend"
+    smtp = _mail_settings({"EMAIL_URL": "smtp+tls://npa:secret@smtp.example.org:587"})
+    assert smtp == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "smtp.example.org",
+        "587",
+        "True",
+        "npa",
+    ]

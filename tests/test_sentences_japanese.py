@@ -93,3 +93,37 @@ def test_key_figures_name_their_dates_in_japanese(client):
     deployment(year=1990, month=6, country="IR", persons=6)
     text = japanese_text(client, reverse("pages:home"))
     assert "1990年6月以降の国際緊急援助隊の派遣回数" in text
+
+
+@pytest.mark.django_db
+def test_country_list_sentence_for_none_one_and_many(client):
+    url = reverse("deployments:country_list")
+    assert "記録されている国・地域はまだありません。" in japanese_text(client, url)
+    deployment(country="TR")
+    assert "これまでに1の国・地域と関わってきました。" in japanese_text(client, url)
+    dispatch(country="ID")
+    assert "これまでに2の国・地域と関わってきました。" in japanese_text(client, url)
+
+
+@pytest.mark.django_db
+def test_search_count_sentence_for_none_one_and_many(client):
+    url = reverse("pages:search")
+    assert "「地震」の検索結果は0件です。" in japanese_text(client, url + "?q=地震")
+    deployment(country="TR")
+    assert "「地震」の検索結果は1件です。" in japanese_text(client, url + "?q=地震")
+    deployment(country="NP", year=2015, month=4)
+    assert "「地震」の検索結果は2件です。" in japanese_text(client, url + "?q=地震")
+
+
+@pytest.mark.django_db
+def test_program_held_sentences_for_one_some_and_every_year(client):
+    from .builders import make_figure, make_program
+
+    program = make_program("Forensic Science")
+    url = program.get_absolute_url()
+    make_figure(program, year=2016)
+    assert "2016年に実施されました。" in japanese_text(client, url)
+    make_figure(program, year=2017)
+    assert "2016～2017年の毎年実施されました。" in japanese_text(client, url)
+    make_figure(program, year=2019)
+    assert "2016～2019年の4年間のうち3年に実施されました。" in japanese_text(client, url)

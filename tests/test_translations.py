@@ -385,12 +385,14 @@ def test_the_programs_workbook_follows_the_language(client, sample):
 
 def admin_pages():
     """The staff's pages: the dashboard, lists, forms, one-year entry, imports and history."""
-    from deployments.models import DisasterDeployment
+    from deployments.models import DisasterDeployment, ExpertDispatch
     from programs.models import Scheme
 
     deployment = DisasterDeployment.objects.order_by("pk").first()
     deployment.persons += 1
     deployment.save()  # a second version, so the history shows a change
+    first_version = deployment.history.order_by("history_date").first()
+    dispatch = ExpertDispatch.objects.order_by("pk").first()
     program = Program.objects.order_by("pk").first()
     page = Page.objects.order_by("pk").first()
     scheme = Scheme.objects.order_by("pk").first()
@@ -403,6 +405,17 @@ def admin_pages():
         reverse("admin:deployments_disasterdeployment_history", args=[deployment.pk]),
         reverse("admin:programs_program_change", args=[program.pk]),
         reverse("admin:pages_page_change", args=[page.pk]),
+        # The revert form of an older version, the translation status page, the other forms.
+        reverse(
+            "admin:deployments_disasterdeployment_simple_history",
+            args=[deployment.pk, first_version.history_id],
+        ),
+        reverse("translation_status"),
+        reverse("admin:programs_scheme_change", args=[scheme.pk]),
+        reverse("admin:programs_scheme_changelist"),
+        reverse("admin:deployments_expertdispatch_change", args=[dispatch.pk]),
+        reverse("admin:programs_program_add"),
+        reverse("admin:pages_page_add"),
     ]
     for model in [
         "programs_annualfigure",
@@ -415,14 +428,12 @@ def admin_pages():
             reverse(f"admin:{model}_changelist"),
             reverse(f"admin:{model}_recently_deleted"),
         ]
-    pages += [
-        reverse(f"admin:{model}_import")
-        for model in [
-            "programs_annualfigure",
-            "deployments_disasterdeployment",
-            "deployments_expertdispatch",
-        ]
-    ]
+    for model in [
+        "programs_annualfigure",
+        "deployments_disasterdeployment",
+        "deployments_expertdispatch",
+    ]:
+        pages += [reverse(f"admin:{model}_import"), reverse(f"admin:{model}_export")]
     return pages
 
 
