@@ -239,10 +239,10 @@ def test_preview_is_never_stored_by_the_page_cache(
     }
     from django.core.cache import cache
 
-    from npa_portal import page_cache
+    from npa_portal import page_store
 
     cache.clear()
-    page_cache.local_pages.clear()
+    page_store.local_pages.clear()
     edit_page(editor_client, published_page, title_en="Experts in the field")
     review = open_review_of(published_page)
     editor_client.get(reverse("admin:editorial_review_preview", args=[review.pk, "en"]))
