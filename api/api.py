@@ -199,7 +199,7 @@ def programs(request: HttpRequest, response: HttpResponse):
 )
 def figures(request: HttpRequest, response: HttpResponse):
     form = _query(request, with_paging(FigureFilterForm))
-    rows = AnnualFigure.objects.published().between(*form.years)
+    rows = AnnualFigure.objects.published().between(*form.years).with_provisional()
     if form.value("scheme"):
         rows = rows.filter(program__scheme=form.value("scheme"))
     if form.value("program"):
@@ -222,7 +222,9 @@ def program_detail(request: HttpRequest, slug: str):
         raise HttpError(404, str(_("No published program has this slug.")))
     return {
         **serializers.program(request, program),
-        "figures": list(serializers.figure_rows(program.figures.in_table_order())),
+        "figures": list(
+            serializers.figure_rows(program.figures.with_provisional().in_table_order())
+        ),
         "updated_at": program.updated_at,
     }
 

@@ -74,6 +74,9 @@ class FigureOut(Schema):
     countries: int = Field(description="Countries the participants came from.")
     note_en: str
     note_ja: str
+    provisional: bool = Field(
+        description="True while the scheme's figures for that year are provisional (may change)."
+    )
 
 
 class FigureList(Paged):

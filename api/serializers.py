@@ -62,6 +62,7 @@ FIGURE_FIELDS = {
     "countries": "countries",
     "note_en": "note_en",
     "note_ja": "note_ja",
+    "provisional": "provisional",
 }
 
 

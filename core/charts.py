@@ -24,6 +24,8 @@ CHAR_WIDTH = 7  # a generous average width of one character of 12-unit text
 WIDE_CHAR_WIDTH = 12  # a kanji or kana is as wide as the text is tall
 SLOT = 40  # width of one column (bar plus gap) in a column chart
 ROW = 22  # height of one row in a horizontal bar chart
+PHONE_COLUMN = 288  # the page's column on a 320-pixel screen: the narrowest laid out for
+MISSING_HEIGHT = 10  # height of the outlined gap that marks a year not held
 
 
 @dataclass(frozen=True)
@@ -51,11 +53,19 @@ class Text:
     text: str
     anchor: str = "middle"
     css: str = "chart-label"
+    dx: float = 0  # a shift in pixels from x, which may be a percentage
 
 
 @dataclass
 class Chart:
-    """Everything the template draws; `id` makes the title and description ids unique."""
+    """Everything the template draws; `id` makes the title and description ids unique.
+
+    Heights and y are pixels. Across, the x coordinates and widths are percentages of the width
+    the page gives the chart (the column, or a grid cell): the chart fills its column at any
+    screen width while its text stays at 12 px, where a scaled picture would shrink its text
+    on a phone or stand small beside white space on a desktop. `width` is the narrowest width
+    in pixels the chart is laid out for (its tick and bar labels fit from there up).
+    """
 
     id: str
     title: str
@@ -71,7 +81,7 @@ class Chart:
 
     @property
     def empty(self):
-        return not self.rects
+        return not any(rect.css == "chart-bar" for rect in self.rects)
 
 
 def nice_ticks(maximum, count=4):
@@ -123,11 +133,11 @@ def column_chart(
     min_width=280,
     caption="",
 ):
-    """Vertical bars, one per (label, value); a None value draws no bar and a dash.
+    """Vertical bars, one per (label, value); a None value draws no bar but a marked gap.
 
     `y_max` lets small multiples share one scale, so their bars compare fairly; they also use a
-    lower `plot_height`, so a phone shows more of them at once. `min_width` widens a chart with
-    few columns to fill a wide column of the page (bars then stand further apart).
+    lower `plot_height`, so a phone shows more of them at once. The chart is laid out for
+    `min_width` pixels and stretches across (see Chart): bars widen with the column.
     """
     missing = missing or _("not held")
     values = [value for _label, value in points if value is not None]
@@ -142,6 +152,9 @@ def column_chart(
     slot = plot_width / max(len(points), 1)
     base = top + plot_height
 
+    def x_of(pixels):
+        return round(100 * pixels / width, 2)
+
     def y_of(value):
         return base - plot_height * value / ticks[-1]
 
@@ -150,31 +163,40 @@ def column_chart(
     chart.texts.append(Text(0, 14, y_label, anchor="start", css="chart-axis-title"))
     for tick in ticks:
         y = round(y_of(tick), 1)
-        chart.lines.append(Line(left, y, width - right, y))
-        chart.texts.append(Text(left - 6, y + 4, fmt(tick), anchor="end"))
+        chart.lines.append(Line(x_of(left), y, x_of(width - right), y))
+        chart.texts.append(Text(x_of(left), y + 4, fmt(tick), anchor="end", dx=-6))
     # Show every year label unless they would collide; then every second or third.
     label_every = max(1, math.ceil(CHAR_WIDTH * 4.5 / slot))
+    bar_width = min(slot * 0.7, 32 if min_width <= 280 else 56)
     for index, (label, value) in enumerate(points):
-        centre = round(left + slot * (index + 0.5), 1)
+        centre = left + slot * (index + 0.5)
         if index % label_every == 0 or index == len(points) - 1:
-            chart.texts.append(Text(centre, base + 16, str(label)))
-        bar_width = min(slot * 0.7, 32 if min_width <= 280 else 56)
+            chart.texts.append(Text(x_of(centre), base + 16, str(label)))
         if value is None:
-            # A dashed stub where the bar would stand, and a dash above it: "not held" is seen,
-            # not guessed from a gap.
-            half = round(bar_width / 2, 1)
-            chart.lines.append(
-                Line(centre - half, base - 3, centre + half, base - 3, css="chart-missing-mark")
+            # An outlined, empty bar on the axis and a dash above it: "not held" is seen as
+            # plainly as a low bar, not guessed from a gap.
+            chart.rects.append(
+                Rect(
+                    x_of(centre - bar_width / 2),
+                    base - MISSING_HEIGHT,
+                    x_of(bar_width),
+                    MISSING_HEIGHT,
+                    css="chart-missing-mark",
+                )
             )
-            chart.texts.append(Text(centre, base - 10, "–", css="chart-value chart-missing"))
+            chart.texts.append(
+                Text(x_of(centre), base - MISSING_HEIGHT - 5, "–", css="chart-value chart-missing")
+            )
             continue
         y = round(y_of(value), 1)
         chart.rects.append(
-            Rect(round(centre - bar_width / 2, 1), y, round(bar_width, 1), round(base - y, 1))
+            Rect(x_of(centre - bar_width / 2), y, x_of(bar_width), round(base - y, 1))
         )
-        chart.texts.append(Text(centre, y - 4, fmt(value), css="chart-value"))
-    chart.lines.append(Line(left, base, width - right, base, css="chart-axis"))
-    chart.texts.append(Text(left + plot_width / 2, height - 4, x_label, css="chart-axis-title"))
+        chart.texts.append(Text(x_of(centre), y - 4, fmt(value), css="chart-value"))
+    chart.lines.append(Line(x_of(left), base, x_of(width - right), base, css="chart-axis"))
+    chart.texts.append(
+        Text(x_of(left + plot_width / 2), height - 4, x_label, css="chart-axis-title")
+    )
     return chart
 
 
@@ -189,38 +211,43 @@ def bar_chart(
 ):
     """Horizontal bars, one row per (label, value), in the order given.
 
-    Rows suit long labels ("Feb 2023 Türkiye") and stay readable on a phone screen.
+    Rows suit long labels ("Feb 2023 Türkiye") and stay readable on a phone screen. Laid out
+    for PHONE_COLUMN pixels (at least 96 of them for the bars), and stretched across like every
+    chart.
     """
     values = [value for _label, value in points]
     ticks = nice_ticks(max(values, default=0))
     labels = [_shorten(str(label), label_chars) for label, _value in points]
     left = max((text_width(label) for label in labels), default=CHAR_WIDTH * 4) + 10
     top, right = 40, CHAR_WIDTH * (len(fmt(ticks[-1])) + 1)
-    plot_width = 200
+    plot_width = max(96, PHONE_COLUMN - left - right)
     width = left + plot_width + right
     plot_height = ROW * len(points)
     height = top + plot_height + 24
     base = top + plot_height
 
-    def x_of(value):
+    def x_of(pixels):
+        return round(100 * pixels / width, 2)
+
+    def value_x(value):
         return left + plot_width * value / ticks[-1]
 
     chart = Chart(chart_id, title, describe(summary, points, ""), width, height)
     chart.texts.append(Text(0, 14, y_label, anchor="start", css="chart-axis-title"))
-    chart.texts.append(Text(left, 14, x_label, anchor="start", css="chart-axis-title"))
+    chart.texts.append(Text(x_of(left), 14, x_label, anchor="start", css="chart-axis-title"))
     for tick in ticks:
-        x = round(x_of(tick), 1)
+        x = x_of(value_x(tick))
         chart.lines.append(Line(x, top - 6, x, base))
         chart.texts.append(Text(x, top - 10, fmt(tick)))
     for index, (label, (_full, value)) in enumerate(zip(labels, points, strict=True)):
         y = top + ROW * index
-        chart.texts.append(Text(left - 8, y + ROW / 2 + 4, label, anchor="end"))
-        end = round(x_of(value), 1)
-        chart.rects.append(Rect(left, y + 3, round(end - left, 1), ROW - 6))
+        chart.texts.append(Text(x_of(left), y + ROW / 2 + 4, label, anchor="end", dx=-8))
+        end = value_x(value)
+        chart.rects.append(Rect(x_of(left), y + 3, x_of(end - left), ROW - 6))
         chart.texts.append(
-            Text(end + 4, y + ROW / 2 + 4, fmt(value), anchor="start", css="chart-value")
+            Text(x_of(end), y + ROW / 2 + 4, fmt(value), anchor="start", css="chart-value", dx=4)
         )
-    chart.lines.append(Line(left, top - 6, left, base, css="chart-axis"))
+    chart.lines.append(Line(x_of(left), top - 6, x_of(left), base, css="chart-axis"))
     return chart
 
 

@@ -53,11 +53,15 @@ class Column:
     # the unit of a number ("persons"), which the workbook's header also states.
     description: str = ""
     unit: str = ""
+    # True/False cells (written True and False, which Table Schema's boolean reads).
+    boolean: bool = False
 
     @property
     def data_type(self):
         """The Table Schema type of the CSV cells (/datapackage.json): every number here is a
         count."""
+        if self.boolean:
+            return "boolean"
         return "integer" if self.numeric else "string"
 
     def cell(self, row):
@@ -70,6 +74,8 @@ class Column:
     @property
     def kind(self):
         """The type of the downloaded cells, as the data dictionary names it."""
+        if self.boolean:
+            return _("True or False")
         return _("Whole number") if self.numeric else _("Text")
 
     @property

@@ -16,7 +16,7 @@ from .choices import DisasterType
 
 
 def disaster_relief_charts(rows, per_disaster, id_prefix=""):
-    """{"timeline": Chart or None, "by_disaster": Chart or None}.
+    """{"timeline": Chart or None, "by_disaster": Chart or None (fewer than two types)}.
 
     `rows` are the shown deployments in any order; `per_disaster` is {disaster value: count}.
     """
@@ -31,17 +31,24 @@ def disaster_relief_charts(rows, per_disaster, id_prefix=""):
         x_label=_("Persons"),
         y_label=_("Deployment"),
     )
-    by_disaster = bar_chart(
-        f"{id_prefix}chart-jdr-disasters",
-        _("Deployments by type of disaster"),
-        _("Bar chart of the number of deployments for each type of disaster."),
-        [
-            (disaster.label, per_disaster[disaster.value])
-            for disaster in DisasterType
-            if per_disaster.get(disaster.value)
-        ],
-        x_label=_("Deployments"),
-        y_label=_("Disaster"),
+    counts = [
+        (disaster.label, per_disaster[disaster.value])
+        for disaster in DisasterType
+        if per_disaster.get(disaster.value)
+    ]
+    # Filtered down to one type of disaster, the chart would be one bar that compares nothing
+    # (the sentence above the table already says how many deployments are shown).
+    by_disaster = (
+        bar_chart(
+            f"{id_prefix}chart-jdr-disasters",
+            _("Deployments by type of disaster"),
+            _("Bar chart of the number of deployments for each type of disaster."),
+            counts,
+            x_label=_("Deployments"),
+            y_label=_("Disaster"),
+        )
+        if len(counts) > 1
+        else None
     )
     return {"timeline": timeline, "by_disaster": by_disaster}
 

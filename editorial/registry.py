@@ -9,6 +9,7 @@ EDITED_MODELS = (
     "programs.scheme",
     "programs.program",
     "programs.annualfigure",
+    "programs.provisionalyear",
     "deployments.disasterdeployment",
     "deployments.expertdispatch",
     "pages.page",

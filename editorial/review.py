@@ -57,15 +57,55 @@ def proposed_fields(model):
     ]
 
 
+def proposed_relations(model):
+    """The many-to-many fields staff edit (a section's documents): a list of ids each."""
+    return [f for f in model._meta.many_to_many if f.editable]
+
+
+# On an instance: {many-to-many field name: [ids]} proposed for it, not saved.
+PENDING_RELATIONS = "_review_relations"
+
+
+def related_ids(instance, model_field):
+    """The ids a many-to-many field of `instance` holds in a proposal, else in the database."""
+    pending = getattr(instance, PENDING_RELATIONS, {})
+    if model_field.name in pending:
+        return sorted(pending[model_field.name])
+    if instance.pk is None:
+        return []
+    manager = model_field.related_model._default_manager
+    rows = manager.filter(**{model_field.related_query_name(): instance.pk})
+    return sorted(rows.values_list("pk", flat=True))
+
+
+def set_proposed_relations(instance, relations):
+    """Keep {field name: [ids]} on `instance` for the proposal, and for a form showing it."""
+    pending = getattr(instance, PENDING_RELATIONS, {})
+    setattr(instance, PENDING_RELATIONS, {**pending, **relations})
+    if instance.pk is not None:
+        cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
+        for f in proposed_relations(type(instance)):
+            if f.name in relations:
+                manager = f.related_model._default_manager
+                cache[f.name] = manager.filter(pk__in=relations[f.name])
+    return instance
+
+
 def _encode(instance):
-    values = {f.attname: f.value_from_object(instance) for f in proposed_fields(type(instance))}
+    model = type(instance)
+    values = {f.attname: f.value_from_object(instance) for f in proposed_fields(model)}
+    values.update({f.name: related_ids(instance, f) for f in proposed_relations(model)})
     return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
 
 
 def decode_onto(instance, values):
-    for f in proposed_fields(type(instance)):
+    model = type(instance)
+    for f in proposed_fields(model):
         if f.attname in values:
             setattr(instance, f.attname, f.to_python(values[f.attname]))
+    relations = {f.name: values[f.name] for f in proposed_relations(model) if f.name in values}
+    if relations:
+        set_proposed_relations(instance, relations)
     return instance
 
 
@@ -200,6 +240,11 @@ def _apply_rows(child, fk, obj, rows, reason, user):
         row.full_clean()
         record_as(row, reason, user)
         row.save()
+        for f in proposed_relations(child):
+            if f.name in values["fields"]:
+                # The proposal's ids, not a cached list of them: set() compares with the table.
+                row.__dict__.get("_prefetched_objects_cache", {}).pop(f.name, None)
+                getattr(row, f.name).set(values["fields"][f.name])
 
 
 def apply(review, obj, user, reason):
@@ -314,7 +359,10 @@ def proposed_rows(obj, data, child):
             existing.append(decode_onto(stored[row["pk"]], row["fields"]))
         else:
             new = decode_onto(child(), row["fields"])
-            added.append(
-                {f.name: getattr(new, f.attname) for f in fields if f.attname in row["fields"]}
-            )
+            initial = {
+                f.name: getattr(new, f.attname) for f in fields if f.attname in row["fields"]
+            }
+            for f in proposed_relations(child):
+                initial[f.name] = row["fields"].get(f.name, [])
+            added.append(initial)
     return existing, added

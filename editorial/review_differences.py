@@ -14,6 +14,7 @@ from .review import (
     inline_models,
     is_published,
     proposed_fields,
+    proposed_relations,
     spec_of,
 )
 
@@ -68,7 +69,20 @@ def _field_changes(model, before, after, exclude=()):
         shown_now = _shown(new, f) if new is not None else ""
         if shown_was or shown_now:
             changes.append(FieldChange(str(f.verbose_name), shown_was, shown_now))
+    for f in proposed_relations(model):
+        if f.name in exclude:
+            continue
+        was = before["fields"].get(f.name, []) if before else []
+        now = after["fields"].get(f.name, []) if after else []
+        if sorted(was) != sorted(now):
+            changes.append(FieldChange(str(f.verbose_name), _names(f, was), _names(f, now)))
     return changes
+
+
+def _names(model_field, ids):
+    """The related rows' names, as staff read them (a section's documents by title)."""
+    rows = model_field.related_model._default_manager.filter(pk__in=ids)
+    return ", ".join(sorted(str(row) for row in rows))
 
 
 def _row_changes(child, fk, before_rows, after_rows):

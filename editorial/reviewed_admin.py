@@ -27,8 +27,10 @@ from .review import (
     is_published,
     may_publish,
     open_review,
+    proposed_relations,
     proposed_rows,
     save_pending,
+    set_proposed_relations,
     snapshot,
     submit,
     with_proposed_fields,
@@ -231,6 +233,14 @@ class ReviewedAdminMixin:
                 if inline_form.instance.pk is None and not inline_form.has_changed():
                     continue
                 setattr(inline_form.instance, formset.fk.attname, obj.pk)
+                set_proposed_relations(
+                    inline_form.instance,
+                    {
+                        f.name: [related.pk for related in inline_form.cleaned_data[f.name]]
+                        for f in proposed_relations(formset.model)
+                        if f.name in inline_form.cleaned_data
+                    },
+                )
                 kept.append(inline_form.instance)
             rows[label] = kept
         request._review_saved = save_pending(obj, snapshot(obj, rows), request.user)

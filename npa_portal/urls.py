@@ -17,6 +17,7 @@ admin.site.site_header = _("NPA International Cooperation: staff pages")
 admin.site.site_title = _("NPA International Cooperation staff")
 admin.site.index_title = _("Edit the site's pages and figures")
 admin.site.site_url = "/"
+admin.site.enable_nav_sidebar = False
 
 # Outside the language prefixes: addresses that mean the same thing in any language. The admin
 # speaks the staff member's language (cookie, then Accept-Language; LocaleMiddleware).

@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from core.figures import LiveFigures
 from editorial.admin import HistoryAdmin
 from editorial.reviewed_admin import ReviewedAdminMixin, ReviewedRowAdminMixin
+from editorial.scheduling_admin import OverdueScheduleWarning
 
 from .models import Page, Section, Status
 
@@ -109,7 +110,7 @@ class SectionInline(SectionFormFields, admin.StackedInline):
 
 
 @admin.register(Page)
-class PageAdmin(ReviewedAdminMixin, HistoryAdmin):
+class PageAdmin(OverdueScheduleWarning, ReviewedAdminMixin, HistoryAdmin):
     """Editors write and preview drafts; only holders of "Can publish pages" change the status."""
 
     list_display = [

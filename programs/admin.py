@@ -9,13 +9,15 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.text import year_range
 from editorial.admin import HistoryAdmin
 from editorial.imports import EditorialImportExportMixin
 from editorial.reviewed_admin import ReviewedAdminMixin
+from editorial.scheduling_admin import OverdueScheduleWarning
 from editorial.stale_edits import VersionedForm, Watched
 
 from .forms import YearEntryChoiceForm, year_figure_formset
-from .models import AnnualFigure, Program, Scheme
+from .models import AnnualFigure, Program, ProvisionalYear, Scheme
 from .resources import AnnualFigureResource
 
 
@@ -70,6 +72,17 @@ class SchemeAdmin(HistoryAdmin):
         return scheme.program_count
 
 
+@admin.register(ProvisionalYear)
+class ProvisionalYearAdmin(HistoryAdmin):
+    """Editors mark a scheme's year provisional; confirming it (deleting the mark) is a
+    Publisher's call, as deleting is. Both are kept in the history."""
+
+    list_display = ["scheme", "year", "created_at"]
+    list_filter = ["scheme", "year"]
+    autocomplete_fields = ["scheme"]
+    fields = ["scheme", "year"]
+
+
 class YearEntryLinkMixin:
     """The list links the "figures for one year" page, with the scheme it is filtered by."""
 
@@ -91,7 +104,7 @@ class AnnualFigureInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(YearEntryLinkMixin, ReviewedAdminMixin, HistoryAdmin):
+class ProgramAdmin(OverdueScheduleWarning, YearEntryLinkMixin, ReviewedAdminMixin, HistoryAdmin):
     change_list_template = "admin/programs/change_list_with_year_entry.html"
     scheme_filter = "scheme__id__exact"
     list_display = [
@@ -103,8 +116,7 @@ class ProgramAdmin(YearEntryLinkMixin, ReviewedAdminMixin, HistoryAdmin):
         "unpublish_at",
         "display_order",
         "years_run",
-        "first_year",
-        "latest_year",
+        "years",
         "total_participants",
     ]
     list_filter = ["scheme", "published", YearsRunFilter, RanInYearFilter]
@@ -154,13 +166,12 @@ class ProgramAdmin(YearEntryLinkMixin, ReviewedAdminMixin, HistoryAdmin):
     def years_run(self, program):
         return program.years_run
 
-    @admin.display(description=_("first year"), ordering="first_year")
-    def first_year(self, program):
-        return program.first_year
-
-    @admin.display(description=_("latest year"), ordering="latest_year")
-    def latest_year(self, program):
-        return program.latest_year
+    # First and latest year in one column ("2016–2020"), so the list fits a 1280-pixel screen.
+    @admin.display(description=_("years"), ordering="first_year")
+    def years(self, program):
+        if program.first_year is None:
+            return None
+        return year_range(program.first_year, program.latest_year)
 
     @admin.display(description=_("participants, all years"), ordering="total_participants")
     def total_participants(self, program):

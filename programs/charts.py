@@ -37,9 +37,8 @@ def participants_charts(tables, participants_by_year, id_prefix=""):
         x_label=_("Year"),
         y_label=_("Participants"),
         missing=_("none"),
-        # Wider than its five columns need, to use more of the page's column; not so wide
-        # that a phone, scaling it down, shrinks its 12-unit text below 10 px.
-        min_width=400,
+        # Laid out for a phone's column; it stretches to the page's reading column.
+        min_width=320,
     )
     rows = [row for table in tables for row in table.rows]
     if len(rows) > MAX_PROGRAM_CHARTS:

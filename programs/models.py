@@ -205,6 +205,8 @@ class FigureRow(NamedTuple):
     note_en: str
     note_ja: str
     program_id: int
+    # The scheme's year is marked provisional (programs/provisional.py).
+    provisional: bool = False
 
     @property
     def note(self):
@@ -247,11 +249,11 @@ class AnnualFigureQuerySet(models.QuerySet):
         """
         programs = Program.objects.filter(pk__in=self.values("program_id")).select_related("scheme")
         by_id = {program.pk: program for program in programs}
-        values = self.values_list(
-            "program_id", "year", "participants", "countries", "note_en", "note_ja"
+        values = self.with_provisional().values_list(
+            "program_id", "year", "participants", "countries", "note_en", "note_ja", "provisional"
         )
-        for program_id, *cells in values.iterator(chunk_size):
-            yield FigureRow(by_id[program_id], *cells, program_id)
+        for program_id, *cells, provisional in values.iterator(chunk_size):
+            yield FigureRow(by_id[program_id], *cells, program_id, provisional)
 
     def participants_by_scheme_and_year(self):
         """{(scheme_id, year): participants}: the totals row of each scheme's table, in one query.
@@ -275,13 +277,22 @@ class AnnualFigureQuerySet(models.QuerySet):
             latest_year=Max("year"),
         )
 
+    def with_provisional(self):
+        """Each figure with `provisional`: its scheme's year is marked provisional."""
+        return self.annotate(provisional=is_provisional())
+
     def summary(self):
-        """The live figures of the "programs" namespace (except programs_total), in one query."""
-        latest_year = self.order_by("-year").values("year")[:1]
+        """The live figures of the "programs" namespace (except programs_total), in one query.
+
+        "Latest year" is the latest complete year: a year that any scheme has marked
+        provisional is left out until staff confirm it (programs/provisional.py).
+        """
+        complete = ~Q(year__in=ProvisionalYear.objects.values("year"))
+        latest_year = self.filter(complete).order_by("-year").values("year")[:1]
         in_latest_year = Q(year=Subquery(latest_year))
         return self.aggregate(
             first_year=Min("year"),
-            latest_year=Max("year"),
+            latest_year=Max("year", filter=complete),
             programs_latest_year=Count("program", distinct=True, filter=in_latest_year),
             participants_latest_year=Coalesce(Sum("participants", filter=in_latest_year), 0),
             participants_total=Coalesce(Sum("participants"), 0),
@@ -384,7 +395,7 @@ class AnnualFigure(TimeStampedModel):
 
 LIVE_FIGURE_MEANINGS = {
     "first_year": _("First year with published figures"),
-    "latest_year": _("Latest year with published figures"),
+    "latest_year": _("Latest year with complete figures (not provisional)"),
     "programs_latest_year": _("Programs held in the latest year"),
     "participants_latest_year": _("Participants in the latest year"),
     "participants_total": _("Participants, all years added up"),
@@ -398,3 +409,8 @@ def live_figures():
         **AnnualFigure.objects.published().summary(),
         "programs_total": Program.objects.published().count(),
     }
+
+
+# Defined in its own module (one idea: a year's figures not final yet); imported here so that
+# Django finds the model.
+from .provisional import ProvisionalYear, is_provisional  # noqa: E402, F401

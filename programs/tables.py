@@ -81,6 +81,17 @@ FIGURE_COLUMNS = [
         field="program__scheme__name_ja",
         description=_("The scheme's name in Japanese (blank until translated)."),
     ),
+    Column(
+        "provisional",
+        _("Provisional"),
+        attrgetter("provisional"),
+        field="provisional",
+        boolean=True,
+        description=_(
+            "True when the scheme's figures for that year are provisional: not final yet, "
+            "they may still change."
+        ),
+    ),
 ]
 
 # One program's page: one row per year (a YearRow), blank where the program was not held.
@@ -101,8 +112,15 @@ PROGRAM_COLUMN = Column(
 )
 
 
-def year_columns(year):
-    """The "Participants" and "Countries" sub-columns of one year's column group."""
+def year_columns(year, provisional=False):
+    """The "Participants" and "Countries" sub-columns of one year's column group; a
+    provisional year's CSV headers say so."""
+    if provisional:
+        participants = _("%(year)s participants (provisional)") % {"year": year}
+        countries = _("%(year)s countries (provisional)") % {"year": year}
+    else:
+        participants = _("%(year)s participants") % {"year": year}
+        countries = _("%(year)s countries") % {"year": year}
     return [
         Column(
             f"{year} participants",
@@ -111,7 +129,7 @@ def year_columns(year):
             numeric=True,
             description=PARTICIPANTS_MEANING,
             unit=PERSONS,
-            csv_header=_("%(year)s participants") % {"year": year},
+            csv_header=participants,
         ),
         Column(
             f"{year} countries",
@@ -120,7 +138,7 @@ def year_columns(year):
             numeric=True,
             description=COUNTRIES_MEANING,
             unit=COUNTRIES,
-            csv_header=_("%(year)s countries") % {"year": year},
+            csv_header=countries,
         ),
     ]
 
@@ -150,6 +168,7 @@ class YearRow:
     countries: int | None = None
     note_en: str = ""
     note_ja: str = ""
+    provisional: bool = False
 
     @property
     def note(self):
@@ -158,7 +177,12 @@ class YearRow:
     @classmethod
     def from_figure(cls, figure):
         return cls(
-            figure.year, figure.participants, figure.countries, figure.note_en, figure.note_ja
+            figure.year,
+            figure.participants,
+            figure.countries,
+            figure.note_en,
+            figure.note_ja,
+            getattr(figure, "provisional", False),
         )
 
 
@@ -171,6 +195,13 @@ class WideTable:
     totals: dict = field(default_factory=dict)
 
     @cached_property
+    def provisional(self):
+        """Years with a provisional figure in this table: marked in headings and CSV headers."""
+        return {
+            year for row in self.rows for year, figure in row.figures.items() if figure.provisional
+        }
+
+    @cached_property
     def years(self):
         # Read by the columns, the column groups and the totals: computed once, after
         # scheme_tables() has added every row.
@@ -178,11 +209,20 @@ class WideTable:
 
     @property
     def columns(self):
-        return [PROGRAM_COLUMN] + [c for year in self.years for c in year_columns(year)]
+        return [PROGRAM_COLUMN] + [
+            c for year in self.years for c in year_columns(year, year in self.provisional)
+        ]
 
     @property
     def year_groups(self):
-        return [{"year": year, "columns": year_columns(year)} for year in self.years]
+        return [
+            {"year": year, "columns": year_columns(year), "provisional": year in self.provisional}
+            for year in self.years
+        ]
+
+    @property
+    def any_provisional(self):
+        return bool(self.provisional)
 
     def body(self):
         """(program, [cell values]) per row, the values read through the shared columns."""

@@ -57,6 +57,7 @@ def scheme_tables_context(params, scheme=None):
         # The notes and downloads describe tables; with no row in any (a year range with no
         # figures) there is nothing for them to describe.
         "any_rows": any(table.rows for table in tables),
+        "any_provisional": any(table.any_provisional for table in tables),
         "figures_csv_url": reverse("programs:figures_csv") + suffix,
         "figures_json_url": reverse("api:figures") + suffix,
         "figures_downloads": download_links(
@@ -98,7 +99,9 @@ def index(request):
 @require_safe
 def detail(request, slug):
     program = get_object_or_404(Program.objects.published().select_related("scheme"), slug=slug)
-    figures = {figure.year: figure for figure in program.figures.order_by("year")}
+    figures = {
+        figure.year: figure for figure in program.figures.with_provisional().order_by("year")
+    }
     totals = program.figures.totals()
     rows = []
     first = last = None
@@ -123,6 +126,7 @@ def detail(request, slug):
             "rows": [(row, [column.text(row) for column in columns[1:]]) for row in rows],
             "totals": totals,
             "span": {"first": first, "last": last, "years": len(rows)},
+            "any_provisional": any(row.provisional for row in rows),
             "chart": program_chart(program, rows),
             "last_updated": max(
                 [program.updated_at, *(figure.updated_at for figure in figures.values())]
@@ -153,7 +157,7 @@ def figures_csv(request, workbook=False):
     if not form.is_valid():
         return _bad_filter(form)
     first, last = form.years
-    cells = database_cells(FIGURE_COLUMNS, _figures(first, last))
+    cells = database_cells(FIGURE_COLUMNS, _figures(first, last).with_provisional())
     filename = _filename("training-program-figures", first, last)
     return download_response(request, filename, FIGURE_COLUMNS, cells, True, workbook)
 
@@ -166,6 +170,7 @@ def table_csv(request, workbook=False):
     if not form.is_valid():
         return _bad_filter(form)
     first, last = form.years
+    # Every scheme's programs in one table: a year is marked when any of its figures is.
     table = WideTable(rows=pivot(_figures(first, last).light_rows()))
     filename = _filename("training-programs-table", first, last)
     return download_response(request, filename, table.columns, table.rows, workbook=workbook)

@@ -11,6 +11,8 @@ def _add(data, form, name):
     value = form[name].value()
     if value is True:
         data[form.add_prefix(name)] = "on"
+    elif isinstance(value, (list, tuple)):  # a multiple choice: one value per choice
+        data[form.add_prefix(name)] = [_text(item) for item in value]
     elif value is not False:
         data[form.add_prefix(name)] = _text(value)
 

@@ -18,6 +18,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 CONTENT_PAGE_WITH_BLOCKS = "/en/international-cooperation/technical-assistance/"
 TABLE_PAGES = {**PUBLIC_PAGES, "content-page-blocks": CONTENT_PAGE_WITH_BLOCKS}
 TABLE_PAGES.pop("not-found")
+# Japanese wraps differently (anywhere, in wider characters): the same pages in Japanese.
+JAPANESE_TABLE_PAGES = {name: path.replace("/en/", "/ja/", 1) for name, path in TABLE_PAGES.items()}
 
 
 @pytest.fixture
@@ -138,10 +140,14 @@ SETTLED_JS = """() => [...document.querySelectorAll('.table-scroll')].every(regi
 
 
 @pytest.mark.parametrize("width", (320, 375, 1280))
-def test_wide_tables_have_a_scroll_hint_whole_captions_and_no_tall_gaps(page, site, width):
+@pytest.mark.parametrize("language", ("en", "ja"))
+def test_wide_tables_have_a_scroll_hint_whole_captions_and_no_tall_gaps(
+    page, site, width, language
+):
     page.set_viewport_size({"width": width, "height": 900})
     problems = []
-    for name, path in TABLE_PAGES.items():
+    pages = TABLE_PAGES if language == "en" else JAPANESE_TABLE_PAGES
+    for name, path in pages.items():
         page.goto(site + path)
         page.wait_for_load_state("load")
         # tables.js sets the hints from ResizeObserver callbacks, which run at the browser's
@@ -163,7 +169,7 @@ def test_wide_tables_have_a_scroll_hint_whole_captions_and_no_tall_gaps(page, si
             if table["worstGap"] > 2.5:
                 problems.append(f"{where}: a row with {table['worstGap']:.1f} blank lines")
         if width < 1280 and name in ("disaster-relief", "countries", "programs", "program"):
-            screenshot(page, f"tables-{name}")
+            screenshot(page, f"tables-{language}-{name}")
     assert not problems, "\n".join(problems)
 
 

@@ -10,7 +10,7 @@ from deployments.models import DisasterDeployment, ExpertDispatch
 from editorial.admin import HistoryAdmin
 from editorial.registry import edited_models
 from pages.models import Page, Section
-from programs.models import AnnualFigure, Program, Scheme
+from programs.models import AnnualFigure, Program, ProvisionalYear, Scheme
 
 from .builders import make_many, make_page, make_section, many_deployments, many_dispatches
 
@@ -22,9 +22,16 @@ EDITED_MODELS = edited_models()
 def test_every_model_with_a_history_is_an_edited_model():
     with_history = {model for model in apps.get_models() if hasattr(model, "history")}
     assert with_history == set(EDITED_MODELS)
-    assert {Scheme, Program, AnnualFigure, DisasterDeployment, ExpertDispatch, Page, Section} == (
-        with_history
-    )
+    assert {
+        Scheme,
+        Program,
+        AnnualFigure,
+        ProvisionalYear,
+        DisasterDeployment,
+        ExpertDispatch,
+        Page,
+        Section,
+    } == with_history
 
 
 def test_every_edited_model_is_in_the_admin_with_its_history():
@@ -35,7 +42,7 @@ def test_every_edited_model_is_in_the_admin_with_its_history():
 @pytest.mark.parametrize("model", EDITED_MODELS)
 def test_every_editable_field_has_help_text(model):
     editable = [field for field in model._meta.fields if field.editable and not field.auto_created]
-    assert len(editable) >= 3
+    assert len(editable) >= 2  # the fields were found (a provisional year has just two)
     missing = [field.name for field in editable if not str(field.help_text).strip()]
     assert missing == []
 
@@ -78,12 +85,13 @@ def test_countries_are_chosen_by_autocomplete(staff_client, url_name, fields):
 # The most queries each list page may run with 3 rows and with 60 (measured, then fixed):
 # session, user, count, rows, filter choices and the history/permission look-ups.
 LISTS = [
-    ("admin:programs_program_changelist", lambda n: make_many(programs=n, years=3), 7),
+    # Programs and pages: one more, the count of unrecorded scheduled changes (the warning).
+    ("admin:programs_program_changelist", lambda n: make_many(programs=n, years=3), 8),
     ("admin:programs_annualfigure_changelist", lambda n: make_many(programs=n, years=3), 7),
     ("admin:programs_scheme_changelist", lambda n: make_many(schemes=n, programs=1, years=1), 5),
     ("admin:deployments_disasterdeployment_changelist", many_deployments, 7),
     ("admin:deployments_expertdispatch_changelist", many_dispatches, 8),
-    ("admin:pages_page_changelist", many_pages, 5),
+    ("admin:pages_page_changelist", many_pages, 6),
     ("admin:pages_section_changelist", many_pages, 5),
 ]
 

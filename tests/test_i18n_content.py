@@ -208,9 +208,11 @@ def test_the_tidy_csv_keeps_its_names_and_adds_the_japanese_names(client):
     with translation.override("ja"):
         response = client.get(reverse("programs:figures_csv"))
     lines = b"".join(response.streaming_content).decode().splitlines()
-    assert lines[0] == "program,scheme,year,participants,countries,program_ja,scheme_ja"
+    assert lines[0] == (
+        "program,scheme,year,participants,countries,program_ja,scheme_ja,provisional"
+    )
     assert lines[1].startswith("Forensic Science,Police-run programs,2019,")
-    assert lines[1].endswith(",鑑識,")
+    assert lines[1].endswith(",鑑識,,False")
 
 
 # Search finds Japanese words in Japanese text.

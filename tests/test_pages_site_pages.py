@@ -6,13 +6,13 @@ import re
 import pytest
 
 from pages.models import Block, Page, Section
+from pages.sample_data import CENTER
 from tests.builders import make_page
 
 pytestmark = pytest.mark.django_db
 
-CENTER_NAME = (
-    "Research and Training Center for International Criminal Investigation and Police Cooperation"
-)
+# The official name in full, eleven words, written once: in the sample data.
+CENTER_NAME = CENTER["title"]
 FOOTER_PAGES = ["Contact", "Accessibility statement", "Privacy", "Terms of use"]
 
 

@@ -38,6 +38,7 @@ def test_figures_csv_has_one_row_per_figure(client, sample_programs):
         "countries",
         "program_ja",
         "scheme_ja",
+        "provisional",
     ]
     expected = [
         [r["program"], SCHEME_NAME, str(r["year"]), str(r["participants"]), str(r["countries"])]
@@ -109,6 +110,7 @@ def test_csvs_neutralise_formulas(client):
         "2",
         "",
         "",
+        "False",
     ]
     _, body = download(client, "/en/programs/table.csv")
     assert parse(body)[1] == ['\'=HYPERLINK("http://x")', "3", "2"]
@@ -118,7 +120,16 @@ def test_csvs_leave_out_unpublished_programs(client):
     make_figure(program=make_program(name="Draft", published=False))
     _, body = download(client, "/en/programs/figures.csv")
     assert parse(body) == [
-        ["program", "scheme", "year", "participants", "countries", "program_ja", "scheme_ja"]
+        [
+            "program",
+            "scheme",
+            "year",
+            "participants",
+            "countries",
+            "program_ja",
+            "scheme_ja",
+            "provisional",
+        ]
     ]
     _, body = download(client, "/en/programs/table.csv")
     assert parse(body) == [["program"]]
@@ -127,7 +138,7 @@ def test_csvs_leave_out_unpublished_programs(client):
 def test_csv_numbers_are_plain_numbers(client):
     make_figure(program=make_program(name="Big"), year=2019, participants=12345, countries=99)
     _, body = download(client, "/en/programs/figures.csv")
-    assert body.splitlines()[1].endswith(",2019,12345,99,,")
+    assert body.splitlines()[1].endswith(",2019,12345,99,,,False")
 
 
 def test_csvs_use_a_constant_number_of_queries(client, django_assert_max_num_queries):

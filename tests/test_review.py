@@ -470,3 +470,32 @@ def test_mail_goes_to_the_console_unless_email_url_names_a_server():
         "True",
         "npa",
     ]
+
+
+def _submitted_change(editor, number):
+    page = make_page(f"Page {number}")
+    make_section(page, body="Some text.")
+    page.title_en = f"Page {number}, changed"
+    save_pending(page, snapshot(page, {"pages.section": list(page.sections.all())}), editor)
+    submit(Page.objects.get(pk=page.pk), editor, "Please review.")
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_review_lists_cost_a_few_queries_per_review(editor, publisher_client):
+    """The list of reviews costs the same however many there are; the admin home page, which
+    shows each awaiting review's differences, a few more per review (at most 20 listed)."""
+    _submitted_change(editor, 1)
+    listed_once = _queries(publisher_client, reverse("admin:editorial_review_changelist"))
+    home_once = _queries(publisher_client, HOME)
+    for number in (2, 3, 4):
+        _submitted_change(editor, number)
+    assert _queries(publisher_client, reverse("admin:editorial_review_changelist")) == listed_once
+    assert _queries(publisher_client, HOME) <= home_once + 3 * 4

@@ -360,6 +360,7 @@ def test_the_programs_table_csv_follows_the_language_and_the_tidy_csvs_keep_thei
         "countries",
         "program_ja",
         "scheme_ja",
+        "provisional",
     ]
     # Machine names, and the cells in the page's language (country and disaster names).
     assert deployments[0][:4] == ["year", "month", "country_code", "country"]
