@@ -15,6 +15,7 @@ from deployments.models import DisasterDeployment
 from editorial.stale_edits import VERSION_FIELD
 from pages.models import Page
 from programs.models import AnnualFigure
+from programs.provisional import ProvisionalYear
 
 from .builders import deployment, make_figure, make_page, make_program, make_section
 from .conftest import signed_in
@@ -173,6 +174,7 @@ def every_registered_model(request):
 def one_row_of_everything(world, staff_user):
     """At least one row of every model the admin edits, the sign-in logs included."""
     call_command("create_roles", stdout=io.StringIO())
+    ProvisionalYear.objects.create(scheme=world.scheme, year=2019)
     AccessAttempt.objects.create(username="x", ip_address="192.0.2.1", failures_since_start=1)
     AccessLog.objects.create(username="x", ip_address="192.0.2.1")
     AccessFailureLog.objects.create(username="x", ip_address="192.0.2.1")
