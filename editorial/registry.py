@@ -14,6 +14,8 @@ EDITED_MODELS = (
     "deployments.expertdispatch",
     "pages.page",
     "pages.section",
+    "library.image",
+    "library.document",
 )
 
 

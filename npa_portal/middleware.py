@@ -37,18 +37,21 @@ class LocaleMiddleware(locale.LocaleMiddleware):
         return super().process_response(request, response)
 
 
-def is_import_upload(path):
-    """Whether `path` is an admin import's upload step (not its confirm, which is small)."""
+def upload_body_limit(path):
+    """The larger body cap of an admin upload form at `path`, or None for any other address:
+    an import's upload step (not its confirm, which is small) or a media library form."""
     try:
         match = resolve(path)
     except Resolver404:
-        return False
+        return None
     name = match.url_name or ""
-    return (
-        match.app_name == "admin"
-        and name.endswith("_import")
-        and not name.endswith("_process_import")
-    )
+    if match.app_name != "admin":
+        return None
+    if name.endswith("_import") and not name.endswith("_process_import"):
+        return settings.IMPORT_BODY_MAX_BYTES
+    if name.startswith("library_") and name.endswith(("_add", "_change")):
+        return settings.LIBRARY_BODY_MAX_BYTES
+    return None
 
 
 def in_request_language(request):
@@ -62,7 +65,8 @@ class RequestBodyLimitMiddleware:
     before anything reads it. Django's DATA_UPLOAD_MAX_MEMORY_SIZE counts only the form fields
     that are not files, so without this a 100 MB multipart POST to the sign-in page is read
     whole. The import upload has its own, larger cap (IMPORT_BODY_MAX_BYTES); a body sent
-    without Content-Length (chunked) is read by Django as empty under WSGI.
+    without Content-Length (chunked) is read by Django as empty under WSGI. The media library's
+    upload forms have theirs too (LIBRARY_BODY_MAX_BYTES).
     """
 
     def __init__(self, get_response):
@@ -77,9 +81,7 @@ class RequestBodyLimitMiddleware:
                 text = _("This request's length (its Content-Length header) is not a number.")
             return HttpResponse(text, status=400, content_type="text/plain; charset=utf-8")
         if length > settings.REQUEST_BODY_MAX_BYTES:
-            limit = settings.REQUEST_BODY_MAX_BYTES
-            if is_import_upload(request.path_info):
-                limit = settings.IMPORT_BODY_MAX_BYTES
+            limit = upload_body_limit(request.path_info) or settings.REQUEST_BODY_MAX_BYTES
             if length > limit:
                 with in_request_language(request):
                     text = _("This request is too large: at most %(limit)d bytes are accepted.") % {

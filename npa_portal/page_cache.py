@@ -68,7 +68,8 @@ def _cacheable_request(request):
         for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, "messages")
     ):
         return False
-    return not request.path.startswith(("/" + settings.ADMIN_URL, "/healthz"))
+    # Uploaded files are served as files (and by nginx or S3 in production), never cached here.
+    return not request.path.startswith(("/" + settings.ADMIN_URL, "/healthz", settings.MEDIA_URL))
 
 
 def _cacheable_response(request, response):

@@ -31,7 +31,7 @@ from core.scheduling import next_scheduled_change
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "npa:content-version"
-CONTENT_APPS = {"programs", "deployments", "pages"}
+CONTENT_APPS = {"programs", "deployments", "pages", "library"}
 # After a cache failure, this process leaves the cache alone for this many seconds.
 RETRY_AFTER_FAILURE = 5.0
 

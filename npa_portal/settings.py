@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "programs",
     "deployments",
     "pages",
+    "library",
     "api",
     "opendata",
     "csp",
@@ -180,6 +181,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 # to the larger of the two.
 REQUEST_BODY_MAX_BYTES = env.int("REQUEST_BODY_MAX_BYTES", default=2_621_440)
 IMPORT_BODY_MAX_BYTES = env.int("IMPORT_BODY_MAX_BYTES", default=10 * 1024 * 1024)
+# The media library's limits (library/checks.py): bytes and pixels of an image, bytes of a PDF.
+# Its upload forms accept a body a little larger than the largest file, so that a file over the
+# limit gets the form's message rather than a 413.
+LIBRARY_IMAGE_MAX_BYTES = env.int("LIBRARY_IMAGE_MAX_BYTES", default=10 * 1024 * 1024)
+LIBRARY_IMAGE_MAX_PIXELS = env.int("LIBRARY_IMAGE_MAX_PIXELS", default=40_000_000)
+LIBRARY_DOCUMENT_MAX_BYTES = env.int("LIBRARY_DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+LIBRARY_BODY_MAX_BYTES = max(LIBRARY_IMAGE_MAX_BYTES, LIBRARY_DOCUMENT_MAX_BYTES) + 256 * 1024
+# The widths (pixels) made of every image at upload, for srcset; the one used as <img src>.
+LIBRARY_IMAGE_WIDTHS = (480, 960, 1440)
+LIBRARY_IMAGE_FALLBACK_WIDTH = 960
 
 # Security headers on every response.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -245,8 +256,16 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Uploaded images and documents (the media library). Local files by default; with several app
+# servers, a shared folder or S3 (README "Running in production").
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+MEDIA_URL = env.str("MEDIA_URL", default="/media/")
+MEDIA_STORAGE_BACKEND = env.str(
+    "MEDIA_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"
+)
+MEDIA_STORAGE_OPTIONS = env.json("MEDIA_STORAGE_OPTIONS", default={})
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": MEDIA_STORAGE_BACKEND, "OPTIONS": MEDIA_STORAGE_OPTIONS},
     # Hashed, compressed file names so browsers may cache static files forever.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

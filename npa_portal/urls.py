@@ -37,6 +37,12 @@ urlpatterns = [
         name="translation_status",
     ),
     path(settings.ADMIN_URL, admin.site.urls),
+    # The media library's files, when they are local (MEDIA_URL a path, not another host).
+    *(
+        [path(settings.MEDIA_URL.lstrip("/"), include("library.urls"))]
+        if settings.MEDIA_URL.startswith("/")
+        else []
+    ),
     # The open data: the API and the metadata files mean the same in any language.
     path("", include("api.urls")),
     path("", include("opendata.metadata_urls")),

@@ -9,6 +9,7 @@ from core.figures import LiveFigures
 from editorial.admin import HistoryAdmin
 from editorial.reviewed_admin import ReviewedAdminMixin, ReviewedRowAdminMixin
 from editorial.scheduling_admin import OverdueScheduleWarning
+from library.admin import ChosenDocuments
 
 from .models import Page, Section, Status
 
@@ -20,6 +21,13 @@ BODY_HELP = _(
     "A mistyped name is marked in the preview and left out for visitors."
 )
 ORDER_STEP = 10
+# A section's image with its caption and credit, and its documents (library.models.WithMedia).
+MEDIA_FIELDS = [
+    "image",
+    ("image_caption_en", "image_caption_ja"),
+    ("image_credit_en", "image_credit_ja"),
+    "documents",
+]
 HEADING_HELP = _("Optional. May contain live figures too, e.g. [[jdr.deployments]].")
 ORDER_HELP = _(
     "Sections are shown from the lowest number up: number them 10, 20, 30… to leave room, "
@@ -98,14 +106,20 @@ class SectionFormSet(BaseInlineFormSet):
         return (last // ORDER_STEP + 1) * ORDER_STEP
 
 
-class SectionInline(SectionFormFields, admin.StackedInline):
+class SectionInline(ChosenDocuments, SectionFormFields, admin.StackedInline):
     """Sections in their display order; the order numbers move them (no drag and drop)."""
 
     model = Section
     formset = SectionFormSet
     extra = 0
-    fields = ["order", ("heading_en", "heading_ja"), ("body_en", "body_ja"), ("block", "scheme")]
-    autocomplete_fields = ["scheme"]
+    fields = [
+        "order",
+        ("heading_en", "heading_ja"),
+        ("body_en", "body_ja"),
+        ("block", "scheme"),
+        *MEDIA_FIELDS,
+    ]
+    autocomplete_fields = ["scheme", "image", "documents"]
     ordering = ["order", "pk"]
 
 
@@ -226,7 +240,7 @@ class PageAdmin(OverdueScheduleWarning, ReviewedAdminMixin, HistoryAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(SectionFormFields, ReviewedRowAdminMixin, HistoryAdmin):
+class SectionAdmin(ChosenDocuments, SectionFormFields, ReviewedRowAdminMixin, HistoryAdmin):
     """Sections one by one: mainly for their history, revert and restore after a deletion."""
 
     parent_field = "page"
@@ -242,10 +256,11 @@ class SectionAdmin(SectionFormFields, ReviewedRowAdminMixin, HistoryAdmin):
         "page__title_en",
         "page__title_ja",
     ]
-    autocomplete_fields = ["page", "scheme"]
+    autocomplete_fields = ["page", "scheme", "image", "documents"]
     fields = [
         ("page", "order"),
         ("heading_en", "heading_ja"),
         ("body_en", "body_ja"),
         ("block", "scheme"),
+        *MEDIA_FIELDS,
     ]

@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 from core.i18n import TranslatedText
 from core.models import TimeStampedModel
 from core.scheduling import ScheduledPublishing, live_window, window_in_order
+from library.models import WithMedia, caption_needs_image
 
 from .data_pages import DATA_PAGE_ORDERS
 
@@ -308,7 +309,7 @@ class Block(models.TextChoices):
     KEY_FIGURES = "key_figures", _("Key figures")
 
 
-class Section(models.Model):
+class Section(WithMedia):
     page = models.ForeignKey(
         Page,
         on_delete=models.CASCADE,
@@ -364,10 +365,12 @@ class Section(models.Model):
         verbose_name_plural = _("sections")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(heading_en="", heading_ja="", body_en="", body_ja="", block=""),
+                condition=~Q(heading_en="", heading_ja="", body_en="", body_ja="", block="")
+                | Q(image__isnull=False),
                 name="pages_section_not_empty",
                 violation_error_message=_("Give the section a heading, some text or a block."),
             ),
+            caption_needs_image(),
             models.CheckConstraint(
                 condition=Q(block=Block.PROGRAMS_TABLE, scheme__isnull=False)
                 | (~Q(block=Block.PROGRAMS_TABLE) & Q(scheme__isnull=True)),
@@ -392,7 +395,7 @@ class Section(models.Model):
 
     def clean(self):
         super().clean()
-        if not (self.heading or self.body or self.block):
+        if not (self.heading or self.body or self.block or self.image_id):
             raise ValidationError(_("Give the section a heading, some text or a block."))
         if self.block == Block.PROGRAMS_TABLE and self.scheme_id is None:
             raise ValidationError({"scheme": _("Choose the scheme whose table to show.")})

@@ -14,6 +14,21 @@ from programs.sample_data import SCHEME as PROGRAMS_SCHEME
 
 from .models import HOME_SLUG, Block, Page, Status
 
+# An earlier sample text, still in databases loaded before it changed, with its Japanese: such a
+# database gets this Japanese (see core.sample_data.add_japanese).
+TRAINING_BODY_WITH_LEGEND = (
+    "Officers from developing countries come to Japan for courses such as "
+    "organization management for senior officers or community policing. Some "
+    "courses are run with JICA, others by the police alone.\n\n"
+    "The table below gives, for each JICA group program, how many officers took "
+    "part each year and from how many countries. Years without a figure mean the "
+    "program did not run.",
+    "開発途上国の警察官を日本に招き、上級幹部向けの組織運営や地域警察などの研修を"
+    "行っています。JICAと連携して行う研修のほか、警察が単独で行う研修もあります。\n\n"
+    "下の表は、JICA課題別研修の研修ごとに、各年の参加人数と参加国数を示したもの"
+    "です。数字のない年は、その研修が実施されなかった年です。",
+)
+
 HOME = {
     "slug": HOME_SLUG,
     "title": "Japan's police and international cooperation",
@@ -216,16 +231,17 @@ TECHNICAL_ASSISTANCE = {
                 "organization management for senior officers or community policing. Some "
                 "courses are run with JICA, others by the police alone.\n\n"
                 "The table below gives, for each JICA group program, how many officers took "
-                "part each year and from how many countries. Years without a figure mean the "
-                "program did not run."
+                "part each year and from how many countries."
             ),
             "body_ja": (
                 "開発途上国の警察官を日本に招き、上級幹部向けの組織運営や地域警察などの研修を"
                 "行っています。JICAと連携して行う研修のほか、警察が単独で行う研修もあります。"
                 "\n\n"
                 "下の表は、JICA課題別研修の研修ごとに、各年の参加人数と参加国数を示したもの"
-                "です。数字のない年は、その研修が実施されなかった年です。"
+                "です。"
             ),
+            # The table's own legend says what a blank year means; the text said it too.
+            "earlier": {"body": [TRAINING_BODY_WITH_LEGEND]},
             "block": Block.PROGRAMS_TABLE,
             "scheme_slug": PROGRAMS_SCHEME["slug"],
         },

@@ -1,5 +1,6 @@
 """Content pages, the home page and search."""
 
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -8,7 +9,7 @@ from core.figures import LiveFigures
 from core.i18n import translated_html
 
 from .blocks import render_block
-from .models import HOME_SLUG, Page
+from .models import HOME_SLUG, Page, Section
 from .navigation import menu_items
 from .rendering import render_markdown, render_plain
 from .search import MAX_TERMS, SearchForm, search_terms
@@ -16,8 +17,17 @@ from .search import search as run_search
 
 
 def rendered_sections(request, page, figures):
-    """Each section's heading, text and block as safe HTML: one query for all sections."""
+    """Each section's heading, text, block, image and documents as safe HTML: one query for
+    all sections with their images, and one more for the documents when any section has some."""
     show_errors = request.user.is_staff
+    sections = list(
+        page.sections.select_related("scheme", "image").annotate(
+            has_documents=Exists(Section.documents.through.objects.filter(section=OuterRef("pk")))
+        )
+    )
+    prefetch_related_objects(
+        [section for section in sections if section.has_documents], "documents"
+    )
     return [
         {
             "anchor": section.anchor,
@@ -33,9 +43,22 @@ def rendered_sections(request, page, figures):
                 block=True,
             ),
             "block": render_block(section, figures),
+            "figure": section_figure(section),
+            "documents": list(section.documents.all()) if section.has_documents else [],
         }
-        for section in page.sections.select_related("scheme")
+        for section in sections
     ]
+
+
+def section_figure(section):
+    """The section's image with its caption and credit (each marked when not translated)."""
+    if section.image is None:
+        return None
+    return {
+        "image": section.image,
+        "caption": translated_html(section, "image_caption"),
+        "credit": translated_html(section, "image_credit"),
+    }
 
 
 def _is_public(page, ancestors):

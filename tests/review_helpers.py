@@ -1,5 +1,7 @@
 """Post an admin change form back as the browser shows it, for the review tests."""
 
+from django.forms import ModelMultipleChoiceField, MultipleChoiceField
+
 
 def _text(value):
     if value is None:
@@ -9,10 +11,11 @@ def _text(value):
 
 def _add(data, form, name):
     value = form[name].value()
-    if value is True:
+    if isinstance(form.fields[name], (MultipleChoiceField, ModelMultipleChoiceField)):
+        # A multiple choice: one entry per chosen value, nothing when none is chosen.
+        data[form.add_prefix(name)] = [_text(each) for each in value or ()]
+    elif value is True:
         data[form.add_prefix(name)] = "on"
-    elif isinstance(value, (list, tuple)):  # a multiple choice: one value per choice
-        data[form.add_prefix(name)] = [_text(item) for item in value]
     elif value is not False:
         data[form.add_prefix(name)] = _text(value)
 

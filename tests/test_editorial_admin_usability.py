@@ -9,10 +9,12 @@ from deployments.admin import CountryAutocompleteSelect
 from deployments.models import DisasterDeployment, ExpertDispatch
 from editorial.admin import HistoryAdmin
 from editorial.registry import edited_models
+from library.models import Document, Image
 from pages.models import Page, Section
 from programs.models import AnnualFigure, Program, ProvisionalYear, Scheme
 
 from .builders import make_many, make_page, make_section, many_deployments, many_dispatches
+from .library_builders import make_document, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +33,8 @@ def test_every_model_with_a_history_is_an_edited_model():
         ExpertDispatch,
         Page,
         Section,
+        Image,
+        Document,
     } == with_history
 
 
@@ -55,6 +59,16 @@ def many_pages(count):
         make_section(page, heading="First")
         make_section(page, heading="Second")
         parent = page
+
+
+def many_images(count):
+    for number in range(count):
+        make_image(name=f"Image {number}", size=(200, 100))
+
+
+def many_documents(count):
+    for number in range(count):
+        make_document(f"Report {number}")
 
 
 def test_program_and_scheme_are_chosen_by_autocomplete(staff_client):
@@ -93,6 +107,8 @@ LISTS = [
     ("admin:deployments_expertdispatch_changelist", many_dispatches, 8),
     ("admin:pages_page_changelist", many_pages, 6),
     ("admin:pages_section_changelist", many_pages, 5),
+    ("admin:library_image_changelist", many_images, 6),
+    ("admin:library_document_changelist", many_documents, 5),
 ]
 
 

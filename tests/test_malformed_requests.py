@@ -116,6 +116,7 @@ ROUTES_COVERED = {
     "opendata:deployment_feed",
     "opendata:page_feed",
     "translation_status",  # staff only, under the admin's prefix (tests/test_i18n_content.py)
+    "library:file",  # the media library's files (tests/test_library_pages.py); paths fuzzed below
 }
 
 
@@ -180,7 +181,16 @@ def test_malformed_query_strings_never_5xx(world, url, raw):
 @HYPOTHESIS
 @given(
     prefix=st.sampled_from(
-        ["/", "/en/", "/ja/", "/programs/", "/en/programs/", "/ja/countries/", "/en/about/"]
+        [
+            "/",
+            "/en/",
+            "/ja/",
+            "/programs/",
+            "/en/programs/",
+            "/ja/countries/",
+            "/en/about/",
+            "/media/library/",
+        ]
     ),
     tail=st.text(max_size=30),
     slash=st.booleans(),

@@ -14,6 +14,7 @@ from deployments.models import DisasterDeployment, ExpertDispatch
 from editorial.registry import edited_models
 from editorial.translations import translated_names
 from pages.models import Page, Section
+from pages.sample_data import TRAINING_BODY_WITH_LEGEND
 from programs.models import Program, Scheme
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +98,17 @@ def test_japanese_pages_show_the_japanese_content(sample_site, client):
     assert "JICA課題別研修" in programs and "サイバー犯罪対処能力向上" in programs
 
 
+def test_the_training_text_leaves_the_blank_years_to_the_table_legend(sample_site, client):
+    """The legend under the programs table says what a blank year means; the text above it
+    does not say it again, in either language."""
+    page = Page.objects.get(path="international-cooperation/technical-assistance")
+    for language, said_twice in (("en", "Years without a figure"), ("ja", "数字のない年")):
+        with translation.override(language):
+            html = client.get(page.get_absolute_url()).content.decode()
+        assert "programs-table" in html
+        assert said_twice not in html
+
+
 # Search on the Japanese texts.
 
 
@@ -155,6 +167,10 @@ def test_an_english_only_database_gets_the_japanese_and_keeps_staff_edits(sample
     center = Page.objects.get(path="research-and-training-center")
     center.title_en = "International Police Center"
     center.save()
+    # A text as an earlier version of the sample data wrote it.
+    training = Section.objects.get(heading_en="Training programs")
+    training.body_en = TRAINING_BODY_WITH_LEGEND[0]
+    training.save()
     rows_before = {model: model._default_manager.count() for model in edited_models()}
 
     output = run_command()
@@ -168,6 +184,8 @@ def test_an_english_only_database_gets_the_japanese_and_keeps_staff_edits(sample
     # The rewritten English is left for staff to translate; the rest of the page is filled.
     assert (center.title_en, center.title_ja) == ("International Police Center", "")
     assert center.menu_label_ja == "国際警察センター"
+    training.refresh_from_db()
+    assert training.body_ja == TRAINING_BODY_WITH_LEGEND[1]
     left = [
         f"{type(row).__name__} {name}"
         for row, name, english, japanese in texts_by_row()

@@ -47,7 +47,8 @@ class FormFields(HTMLParser):
             self.fields[self.textarea] = ""
         elif tag == "select":
             self.select = attrs["name"]
-            self.fields.setdefault(self.select, "")
+            if "multiple" not in attrs:  # a multiple choice with nothing chosen sends nothing
+                self.fields.setdefault(self.select, "")
         elif tag == "option" and self.select and "selected" in attrs:
             self.fields[self.select] = attrs.get("value", "")
 
