@@ -19,6 +19,11 @@ from programs.provisional import ProvisionalYear
 
 from .builders import deployment, make_figure, make_page, make_program, make_section
 from .conftest import signed_in
+from .library_builders import (  # media_root: autouse, uploads go to a temporary folder
+    make_document,
+    make_image,
+    media_root,  # noqa: F401
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -176,6 +181,8 @@ def one_row_of_everything(world, staff_user):
     """At least one row of every model the admin edits, the sign-in logs included."""
     call_command("create_roles", stdout=io.StringIO())
     ProvisionalYear.objects.create(scheme=world.scheme, year=2019)
+    make_image()
+    make_document()
     AccessAttempt.objects.create(username="x", ip_address="192.0.2.1", failures_since_start=1)
     AccessLog.objects.create(username="x", ip_address="192.0.2.1")
     AccessFailureLog.objects.create(username="x", ip_address="192.0.2.1")
