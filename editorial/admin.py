@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 
+from .autocomplete import UsableAutocompleteMixin
 from .restore import deleted_records, record_label, restore_with_dependents, validation_message
 from .revert import (
     REASON_MAX_LENGTH,
@@ -61,7 +62,7 @@ class ChangeReasonForm(forms.ModelForm):
     )
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(UsableAutocompleteMixin, SimpleHistoryAdmin):
     """Base of every editable model's admin: history compare, revert, recently deleted, restore."""
 
     change_list_template = "admin/editorial/change_list.html"

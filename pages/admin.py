@@ -7,9 +7,9 @@ from django.utils.translation import ngettext
 
 from core.figures import LiveFigures
 from editorial.admin import HistoryAdmin
+from editorial.autocomplete import UsableAutocompleteMixin
 from editorial.reviewed_admin import ReviewedAdminMixin, ReviewedRowAdminMixin
 from editorial.scheduling_admin import OverdueScheduleWarning
-from library.admin import ChosenDocuments
 
 from .models import Page, Section, Status
 
@@ -106,7 +106,7 @@ class SectionFormSet(BaseInlineFormSet):
         return (last // ORDER_STEP + 1) * ORDER_STEP
 
 
-class SectionInline(ChosenDocuments, SectionFormFields, admin.StackedInline):
+class SectionInline(UsableAutocompleteMixin, SectionFormFields, admin.StackedInline):
     """Sections in their display order; the order numbers move them (no drag and drop)."""
 
     model = Section
@@ -240,7 +240,7 @@ class PageAdmin(OverdueScheduleWarning, ReviewedAdminMixin, HistoryAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(ChosenDocuments, SectionFormFields, ReviewedRowAdminMixin, HistoryAdmin):
+class SectionAdmin(SectionFormFields, ReviewedRowAdminMixin, HistoryAdmin):
     """Sections one by one: mainly for their history, revert and restore after a deletion."""
 
     parent_field = "page"
