@@ -13,7 +13,7 @@ def test_unknown_path_gets_styled_404(client):
 
 
 def test_a_server_error_gets_the_styled_500_page(client, monkeypatch):
-    from programs.models import ProgramQuerySet
+    from programs.querysets import ProgramQuerySet
 
     def broken(self):
         raise RuntimeError("something unexpected")
