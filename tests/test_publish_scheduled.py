@@ -167,3 +167,24 @@ def test_two_runs_at_once_record_each_change_once(settings):
     for item in items:
         recorded = [r for r in reasons(item) if r and r.startswith("Went public")]
         assert len(recorded) == 1, item
+
+
+def test_a_revert_to_a_version_before_the_go_live_does_not_record_it_again(scheduled):
+    from editorial.revert import revert
+
+    page, program = scheduled
+    with at(GO_LIVE):
+        run()
+    assert len(mail.outbox) == 1
+    for item in (page, program):
+        before_go_live = item.history.earliest("history_date")
+        assert before_go_live.recorded_publish_at is None
+        reverted = revert(before_go_live)
+        assert reverted.recorded_publish_at == GO_LIVE
+    with at(GO_LIVE + MINUTE):
+        assert run() == ("", "")
+    assert len(mail.outbox) == 1
+    for item in (page, program):
+        went_public = [r for r in reasons(item) if r and r.startswith("Went public")]
+        assert len(went_public) == 1
+        assert type(item).objects.get(pk=item.pk).recorded_publish_at == GO_LIVE
