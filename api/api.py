@@ -28,12 +28,11 @@ from ninja.errors import ValidationError as NinjaValidationError
 from deployments.countries import CountryActivity, country_activity, country_record
 from deployments.forms import DisasterReliefFilterForm, ExpertDispatchFilterForm
 from deployments.models import DisasterDeployment, ExpertDispatch
-from deployments.text import country_name
 from pages.models import Page
 from programs.forms import FigureFilterForm, ProgramFilterForm
 from programs.models import AnnualFigure, Program, Scheme
 
-from . import schemas
+from . import schemas, serializers
 from .docs import ServerRenderedDocs
 from .forms import error_list, form_parameters, with_paging
 
@@ -148,34 +147,7 @@ def _listing(request, response, form, rows, count):
     }
 
 
-def _absolute(request, url):
-    return request.build_absolute_uri(url)
-
-
-def _in_both(**texts):
-    """{"name_en": ..., "name_ja": ...} for each `name_=function`, the function called once in
-    each language (country names and choice labels are translated, not stored)."""
-    both = {}
-    for prefix, text in texts.items():
-        for language in ("en", "ja"):
-            with translation.override(language):
-                both[f"{prefix}{language}"] = str(text())
-    return both
-
-
 # Programs.
-
-
-def _scheme(request, scheme):
-    return {
-        "slug": scheme.slug,
-        "name_en": scheme.name_en,
-        "name_ja": scheme.name_ja,
-        "description_en": scheme.description_en,
-        "description_ja": scheme.description_ja,
-        "display_order": scheme.display_order,
-        "url": _absolute(request, scheme.get_absolute_url()),
-    }
 
 
 @api.get(
@@ -188,24 +160,8 @@ def schemes(request: HttpRequest, response: HttpResponse):
     form = _query(request, with_paging())
     rows = Scheme.objects.all()
     page = _listing(request, response, form, rows, rows.count())
-    page["results"] = [_scheme(request, scheme) for scheme in page["results"]]
+    page["results"] = [serializers.scheme(request, scheme) for scheme in page["results"]]
     return page
-
-
-def _program(request, program):
-    return {
-        "slug": program.slug,
-        "name_en": program.name_en,
-        "name_ja": program.name_ja,
-        "description_en": program.description_en,
-        "description_ja": program.description_ja,
-        "scheme": program.scheme.slug,
-        "first_year": program.first_year,
-        "latest_year": program.latest_year,
-        "years_run": program.years_run,
-        "total_participants": program.total_participants,
-        "url": _absolute(request, program.get_absolute_url()),
-    }
 
 
 @api.get(
@@ -231,30 +187,8 @@ def programs(request: HttpRequest, response: HttpResponse):
         "scheme__display_order", "scheme__name_en", *Program._meta.ordering, "pk"
     )
     page = _listing(request, response, form, rows, rows.count())
-    page["results"] = [_program(request, program) for program in page["results"]]
+    page["results"] = [serializers.program(request, program) for program in page["results"]]
     return page
-
-
-FIGURE_FIELDS = {
-    "program": "program__slug",
-    "program_name_en": "program__name_en",
-    "program_name_ja": "program__name_ja",
-    "scheme": "program__scheme__slug",
-    "year": "year",
-    "participants": "participants",
-    "countries": "countries",
-    "note_en": "note_en",
-    "note_ja": "note_ja",
-    "provisional": "provisional",
-}
-
-
-def _figure_rows(figures):
-    """Figures as plain dicts read straight from the database: no model instances."""
-    names = list(FIGURE_FIELDS)
-    return (
-        dict(zip(names, row, strict=True)) for row in figures.values_list(*FIGURE_FIELDS.values())
-    )
 
 
 @api.get(
@@ -271,7 +205,7 @@ def figures(request: HttpRequest, response: HttpResponse):
     if form.value("program"):
         rows = rows.filter(program=form.value("program"))
     page = _listing(request, response, form, rows.in_table_order(), rows.count())
-    page["results"] = list(_figure_rows(page["results"]))
+    page["results"] = list(serializers.figure_rows(page["results"]))
     return page
 
 
@@ -287,35 +221,15 @@ def program_detail(request: HttpRequest, slug: str):
     if program is None:
         raise HttpError(404, str(_("No published program has this slug.")))
     return {
-        **_program(request, program),
-        "figures": list(_figure_rows(program.figures.with_provisional().in_table_order())),
+        **serializers.program(request, program),
+        "figures": list(
+            serializers.figure_rows(program.figures.with_provisional().in_table_order())
+        ),
         "updated_at": program.updated_at,
     }
 
 
 # Deployments and dispatches.
-
-
-def _deployment(request, deployment):
-    return {
-        "id": deployment.pk,
-        "year": deployment.year,
-        "month": deployment.month,
-        "country": deployment.country.code,
-        **_in_both(country_name_=lambda: country_name(deployment.country)),
-        "place_en": deployment.place_en,
-        "place_ja": deployment.place_ja,
-        "disaster": deployment.disaster,
-        **_in_both(disaster_label_=deployment.get_disaster_display),
-        "team": deployment.team,
-        **_in_both(team_label_=deployment.get_team_display),
-        "persons": deployment.persons,
-        "summary_en": deployment.summary_en,
-        "summary_ja": deployment.summary_ja,
-        "source_url": deployment.source_url,
-        "url": _absolute(request, deployment.get_absolute_url()),
-        "updated_at": deployment.updated_at,
-    }
 
 
 @api.get(
@@ -326,41 +240,11 @@ def _deployment(request, deployment):
 )
 def deployments(request: HttpRequest, response: HttpResponse):
     form = _query(request, with_paging(DisasterReliefFilterForm))
-    # Sorted as the page sorts them (a country by its name, which the database does not know).
-    rows = form.sorted_rows(form.filter(DisasterDeployment.objects.all()))
-    page = _listing(request, response, form, rows, len(rows))
-    page["results"] = [_deployment(request, row) for row in page["results"]]
+    # Sorted as the page sorts them, by the database: a page of rows is read, not all of them.
+    rows = form.ordered(form.filter(DisasterDeployment.objects.all()))
+    page = _listing(request, response, form, rows, rows.count())
+    page["results"] = [serializers.deployment(request, row) for row in page["results"]]
     return page
-
-
-def _dispatch(request, dispatch):
-    return {
-        "id": dispatch.pk,
-        "country": dispatch.country.code,
-        **_in_both(country_name_=lambda: country_name(dispatch.country)),
-        "beneficiary": dispatch.beneficiary.code or "",
-        **_in_both(
-            beneficiary_name_=lambda: (
-                country_name(dispatch.beneficiary) if dispatch.beneficiary else ""
-            )
-        ),
-        "start_year": dispatch.start_year,
-        "end_year": dispatch.end_year,
-        "field_of_work_en": dispatch.field_of_work_en,
-        "field_of_work_ja": dispatch.field_of_work_ja,
-        "long_term_experts": dispatch.long_term_experts,
-        "short_term_experts": dispatch.short_term_experts,
-        "other_experts": dispatch.other_experts,
-        "other_experts_role_en": dispatch.other_experts_role_en,
-        "other_experts_role_ja": dispatch.other_experts_role_ja,
-        "partner_en": dispatch.partner_en,
-        "partner_ja": dispatch.partner_ja,
-        "description_en": dispatch.description_en,
-        "description_ja": dispatch.description_ja,
-        "source_url": dispatch.source_url,
-        "url": _absolute(request, dispatch.get_absolute_url()),
-        "updated_at": dispatch.updated_at,
-    }
 
 
 @api.get(
@@ -373,23 +257,11 @@ def dispatches(request: HttpRequest, response: HttpResponse):
     form = _query(request, with_paging(ExpertDispatchFilterForm))
     rows = form.filter(ExpertDispatch.objects.newest_first())
     page = _listing(request, response, form, rows, rows.count())
-    page["results"] = [_dispatch(request, row) for row in page["results"]]
+    page["results"] = [serializers.dispatch(request, row) for row in page["results"]]
     return page
 
 
 # Countries.
-
-
-def _country(request, activity):
-    return {
-        "code": activity.country.code,
-        **_in_both(name_=lambda: activity.name),
-        "deployments": activity.deployments,
-        "persons": activity.persons,
-        "dispatches_hosted": activity.dispatches_hosted,
-        "dispatches_benefiting": activity.dispatches_benefiting,
-        "url": _absolute(request, activity.get_absolute_url()),
-    }
 
 
 @api.get(
@@ -402,7 +274,7 @@ def country_list(request: HttpRequest, response: HttpResponse):
     form = _query(request, with_paging())
     rows = country_activity()
     page = _listing(request, response, form, rows, len(rows))
-    page["results"] = [_country(request, activity) for activity in page["results"]]
+    page["results"] = [serializers.country(request, activity) for activity in page["results"]]
     return page
 
 
@@ -426,10 +298,12 @@ def country_detail(request: HttpRequest, code: str):
         dispatches_benefiting=len(benefiting),
     )
     return {
-        **_country(request, activity),
-        "disaster_relief_deployments": [_deployment(request, row) for row in deployments],
-        "dispatches_hosted_list": [_dispatch(request, row) for row in hosted],
-        "dispatches_benefiting_list": [_dispatch(request, row) for row in benefiting],
+        **serializers.country(request, activity),
+        "disaster_relief_deployments": [
+            serializers.deployment(request, row) for row in deployments
+        ],
+        "dispatches_hosted_list": [serializers.dispatch(request, row) for row in hosted],
+        "dispatches_benefiting_list": [serializers.dispatch(request, row) for row in benefiting],
     }
 
 
@@ -446,19 +320,5 @@ def pages(request: HttpRequest, response: HttpResponse):
     form = _query(request, with_paging())
     rows = Page.objects.published().order_by("pk")
     page = _listing(request, response, form, rows, rows.count())
-    page["results"] = [
-        {
-            "id": row.pk,
-            "title_en": row.title_en,
-            "title_ja": row.title_ja,
-            "summary_en": row.summary_en,
-            "summary_ja": row.summary_ja,
-            "path": row.path,
-            "parent": row.parent_id,
-            "url": _absolute(request, row.get_absolute_url()),
-            "created_at": row.created_at,
-            "updated_at": row.updated_at,
-        }
-        for row in page["results"]
-    ]
+    page["results"] = [serializers.page(request, row) for row in page["results"]]
     return page

@@ -53,7 +53,8 @@ def build(scale):
     import django
 
     django.setup()
-    from deployments.models import DisasterDeployment, DisasterType, ExpertDispatch, Team
+    from deployments.choices import DisasterType, Team
+    from deployments.models import DisasterDeployment, ExpertDispatch
     from pages.models import Block, Page, Section, Status
     from programs.models import AnnualFigure, Program, Scheme
 

@@ -9,6 +9,7 @@ operations): a later migration of that table must run `refuse_rows_where(...)` a
 """
 
 from django.db import migrations
+from django.utils.translation import gettext as _
 
 # How many of the rows that break a new rule the migration's message lists.
 LISTED_ROWS = 20
@@ -112,12 +113,22 @@ def _refuse_existing_rows(name, table, columns, postgresql, sqlite, detail):
             + ", ".join(f"{c}={v}" for c, v in zip(columns, row[1:], strict=True))
             for row in rows
         )
-        more = f"\n  ... and {count - len(rows)} more" if count > len(rows) else ""
-        raise RowsBreakRule(
-            f"Existing rows of {table} break the rule {name} that this migration adds "
-            f"({detail}); {count} found:\n{listed}{more}\nCorrect or delete them (in the admin, or "
-            f"SELECT {shown} FROM {table} WHERE {condition}), then run migrate again."
+        lines = [
+            _(
+                "Existing rows of %(table)s break the rule %(rule)s that this migration adds "
+                "(%(detail)s); %(count)d found:"
+            )
+            % {"table": table, "rule": name, "detail": detail, "count": count},
+            listed,
+        ]
+        if count > len(rows):
+            lines.append("  " + _("… and %(count)d more") % {"count": count - len(rows)})
+        query = f"SELECT {shown} FROM {table} WHERE {condition}"
+        lines.append(
+            _("Correct or delete them (in the admin, or %(query)s), then run migrate again.")
+            % {"query": query}
         )
+        raise RowsBreakRule("\n".join(lines))
 
     return check
 

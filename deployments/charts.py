@@ -12,7 +12,7 @@ from django.utils.translation import pgettext
 
 from core.charts import bar_chart
 
-from .models import DisasterType
+from .choices import DisasterType
 
 
 def disaster_relief_charts(rows, per_disaster, id_prefix=""):

@@ -7,8 +7,9 @@ every value is computed from the database when a page asks for it.
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from .choices import Team
 from .countries import countries_reached
-from .models import DisasterDeployment, ExpertDispatch, Team
+from .models import DisasterDeployment, ExpertDispatch
 from .text import country_in_sentence
 
 JDR_MEANINGS = {

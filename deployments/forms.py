@@ -5,20 +5,15 @@ beside the form and the parameter is ignored; it never reaches the database or c
 """
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from core.forms import YearRangeForm
 
-from .models import (
-    FIRST_DISPATCH_YEAR,
-    FIRST_JDR_YEAR,
-    LAST_POSSIBLE_YEAR,
-    DisasterType,
-    Team,
-)
-from .text import country_name, with_count
+from .choices import DisasterType, Team
+from .models import FIRST_DISPATCH_YEAR, FIRST_JDR_YEAR, LAST_POSSIBLE_YEAR
+from .text import choice_label, country_name, with_count
 
 
 class CountryCodeField(forms.ChoiceField):
@@ -50,6 +45,22 @@ SORT_CHOICES = [
     ("-persons", _("Dispatched, most first")),
 ]
 DEFAULT_SORT = "date"
+
+
+def _name_rank(field_name):
+    """An expression giving each value of `field_name` (country, disaster or team) its place
+    among the values' names in the active language."""
+    if field_name == "country":
+        names = {code: country_name(code) for code, _name in countries}
+    else:
+        choices = {"disaster": DisasterType, "team": Team}[field_name]
+        names = {value: choice_label(choices, value) for value in choices.values}
+    ranked = sorted(names, key=names.__getitem__)
+    return Case(
+        *(When(**{field_name: value}, then=Value(rank)) for rank, value in enumerate(ranked)),
+        default=Value(len(ranked)),
+        output_field=IntegerField(),
+    )
 
 
 class DisasterReliefFilterForm(YearRangeForm):
@@ -90,17 +101,26 @@ class DisasterReliefFilterForm(YearRangeForm):
             conditions &= Q(year__lte=self.value("to"))
         return queryset.filter(conditions)
 
-    def sorted_rows(self, rows):
-        """Sort fetched rows in Python: country sorts by its name, which the database lacks."""
+    def ordered(self, queryset):
+        """`queryset` in the order of the sort key, sorted by the database.
+
+        Country, disaster and team sort by the name a visitor reads in the active language,
+        which the database does not store: each value is given its rank among the names as
+        Python sorts them, so the order is the same on SQLite and PostgreSQL whatever their
+        collation. Rows with the same key keep the table's order (month, then country code and
+        team), in either direction.
+        """
         key = self.sort_key.lstrip("-")
-        keys = {
-            "date": lambda d: (d.year, d.month),
-            "country": lambda d: (country_name(d.country), d.year, d.month),
-            "disaster": lambda d: (d.get_disaster_display(), d.year, d.month),
-            "team": lambda d: (d.get_team_display(), d.year, d.month),
-            "persons": lambda d: (d.persons, d.year, d.month),
-        }
-        return sorted(rows, key=keys[key], reverse=self.sort_key.startswith("-"))
+        descending = self.sort_key.startswith("-")
+        if key == "date":
+            first = []
+        elif key == "persons":
+            first = [F("persons").desc() if descending else F("persons").asc()]
+        else:
+            rank = _name_rank(key)
+            first = [rank.desc() if descending else rank.asc()]
+        when = ["-year", "-month"] if descending else ["year", "month"]
+        return queryset.order_by(*first, *when, "country", "team")
 
     def set_facets(self, facets, *, selected_country=None):
         """Show each choice with its count: 'Earthquake (14)'. Countries: only those with rows."""

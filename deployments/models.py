@@ -8,8 +8,7 @@ since 2022; the source page, older, says "Turkey".
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, F, Max, Min, Q, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
@@ -21,15 +20,9 @@ from simple_history.models import HistoricalRecords
 from core.i18n import TranslatedText
 from core.models import TimeStampedModel
 
-from .summaries import DeploymentSummary, TeamTotal
-from .text import (
-    choice_label,
-    country_in_sentence,
-    host_countries_text,
-    month_year,
-    persons_text,
-    year_range,
-)
+from .choices import DisasterType, Team
+from .querysets import DisasterDeploymentQuerySet, ExpertDispatchQuerySet
+from .text import choice_label, country_in_sentence, month_year, persons_text, year_range
 
 # The JDR Law dates from 1987; no deployment with a JDR team can be older.
 FIRST_JDR_YEAR = 1987
@@ -47,78 +40,6 @@ NO_EXPERTS_MESSAGE = _(
     "A dispatch sends at least one expert: not every number can be 0 (leave a number blank "
     "when it is not stated)."
 )
-
-
-class DisasterType(models.TextChoices):
-    EARTHQUAKE = "earthquake", _("Earthquake")
-    TSUNAMI = "tsunami", _("Tsunami")
-    BUILDING_COLLAPSE = "building-collapse", _("Building collapse")
-    FLOOD = "flood", _("Flood")
-    STORM = "storm", _("Storm")
-    LANDSLIDE = "landslide", _("Landslide")
-    VOLCANIC_ERUPTION = "volcanic-eruption", _("Volcanic eruption")
-    OTHER = "other", _("Other")
-
-
-class Team(models.TextChoices):
-    RESCUE = "rescue", _("Rescue team")
-    SEARCH_SUPPORT = "search-support", _("Search support experts team")
-    FORENSIC = "forensic", _("Forensic experts team")
-    OTHER = "other", _("Other team")
-
-
-class DisasterDeploymentQuerySet(models.QuerySet):
-    def chronological(self):
-        return self.order_by("year", "month", "country", "team")
-
-    def newest_first(self):
-        return self.order_by("-year", "-month", "country", "team")
-
-    def summary(self):
-        """Totals of these deployments, computed in the database (three queries).
-
-        Returns a DeploymentSummary: count, persons, countries, first and latest deployment,
-        and the count and persons per team (every team, zero included, in choice order).
-        """
-        team_counts = {}
-        for team in Team:
-            team_counts[f"{team.value}_count"] = Count("pk", filter=Q(team=team))
-            team_counts[f"{team.value}_persons"] = Sum("persons", filter=Q(team=team))
-        # Aggregate names must not be field names ("persons", "country").
-        totals = self.aggregate(
-            total_count=Count("pk"),
-            total_persons=Sum("persons"),
-            country_count=Count("country", distinct=True),
-            last_updated=Max("updated_at"),
-            **team_counts,
-        )
-        by_team = [
-            TeamTotal(
-                team=team,
-                count=totals[f"{team.value}_count"],
-                persons=totals[f"{team.value}_persons"] or 0,
-            )
-            for team in Team
-        ]
-        return DeploymentSummary(
-            count=totals["total_count"],
-            persons=totals["total_persons"] or 0,
-            countries=totals["country_count"],
-            first=self.chronological().first(),
-            latest=self.newest_first().first(),
-            by_team=by_team,
-            last_updated=totals["last_updated"],
-        )
-
-    def facet_counts(self, field_name):
-        """{value: number of deployments} for one field, in one grouped query."""
-        rows = self.order_by().values_list(field_name).annotate(n=Count("pk"))
-        return dict(rows)
-
-    def per_country(self):
-        """{country code: (deployments, persons)} in one grouped query."""
-        rows = self.order_by().values_list("country").annotate(n=Count("pk"), p=Sum("persons"))
-        return {code: (n, persons) for code, n, persons in rows}
 
 
 class DisasterDeployment(TimeStampedModel):
@@ -255,52 +176,6 @@ class DisasterDeployment(TimeStampedModel):
                 % {"now": month_year(today.year, today.month)},
                 code="future",
             )
-
-
-class ExpertDispatchQuerySet(models.QuerySet):
-    def newest_first(self):
-        """Most recent activity first: by last year (or only year), then by first year."""
-        return self.annotate(last_year=Coalesce("end_year", "start_year")).order_by(
-            "-last_year", "-start_year", "country", "pk"
-        )
-
-    def involving(self, code):
-        """Dispatches hosted by the country or for its officers' benefit."""
-        return self.filter(Q(country=code) | Q(beneficiary=code))
-
-    def overlapping(self, year_from=None, year_to=None):
-        """Dispatches active at some time within the year range."""
-        qs = self
-        if year_from is not None:
-            qs = qs.filter(
-                Q(end_year__gte=year_from) | Q(end_year__isnull=True, start_year__gte=year_from)
-            )
-        if year_to is not None:
-            qs = qs.filter(start_year__lte=year_to)
-        return qs
-
-    def summary(self):
-        """{count, countries (hosts), first_year, latest_year, last_updated}: one query."""
-        totals = self.aggregate(
-            total_count=Count("pk"),
-            last_updated=Max("updated_at"),
-            country_count=Count("country", distinct=True),
-            first_year=Min("start_year"),
-            latest_year=Max(Coalesce("end_year", "start_year")),
-        )
-        totals["count"] = totals.pop("total_count")
-        totals["countries"] = totals.pop("country_count")
-        totals["countries_text"] = host_countries_text(totals["countries"])
-        return totals
-
-    def per_host_country(self):
-        """{country code: dispatches hosted} in one grouped query."""
-        return dict(self.order_by().values_list("country").annotate(n=Count("pk")))
-
-    def per_beneficiary_country(self):
-        """{country code: dispatches for its officers, hosted elsewhere} in one grouped query."""
-        rows = self.exclude(beneficiary="").order_by().values_list("beneficiary")
-        return dict(rows.annotate(n=Count("pk")))
 
 
 class ExpertDispatch(TimeStampedModel):

@@ -12,7 +12,8 @@ from django_countries import countries
 
 from core.sample_data import add_japanese as fill
 
-from .models import DisasterDeployment, DisasterType, ExpertDispatch, Team
+from .choices import DisasterType, Team
+from .models import DisasterDeployment, ExpertDispatch
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 

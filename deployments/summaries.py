@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from .text import countries_text, persons_text
 
 if TYPE_CHECKING:
-    from .models import DisasterDeployment, Team
+    from .choices import Team
+    from .models import DisasterDeployment
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ def _sort_headers(form, columns):
 def _filtered_deployments(params, auto_id="id_%s"):
     form = DisasterReliefFilterForm(params, auto_id=auto_id)
     form.is_valid()
-    rows = form.sorted_rows(form.filter(DisasterDeployment.objects.all()))
+    rows = list(form.ordered(form.filter(DisasterDeployment.objects.all())))
     return form, rows
 
 

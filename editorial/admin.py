@@ -6,8 +6,11 @@ user may not change (kept at today's value on a revert).
 """
 
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
@@ -30,9 +33,18 @@ from .revert import (
     parent_key,
     revert,
 )
-from .stale_edits import VERSION_FIELD, Watched, versioned_model_form
+from .stale_edits import VERSION_FIELD, LoggedInAdmin, Watched, versioned_model_form
 
 REASON_FIELD = "change_reason"
+
+
+def with_version_field(fieldsets):
+    """`fieldsets` with the form's version (a hidden input) at the end of the first one."""
+    fieldsets = list(fieldsets)
+    if VERSION_FIELD in flatten_fieldsets(fieldsets):
+        return fieldsets
+    (name, options), *rest = fieldsets
+    return [(name, {**options, "fields": [*options["fields"], VERSION_FIELD]}), *rest]
 
 
 class ChangeReasonForm(forms.ModelForm):
@@ -266,9 +278,8 @@ class HistoryAdmin(SimpleHistoryAdmin):
             (name, {**options, "fields": [f for f in options["fields"] if f != REASON_FIELD]})
             for name, options in super().get_fieldsets(request, obj)
         ]
-        if obj is not None and VERSION_FIELD not in flatten_fieldsets(fieldsets):
-            (name, options), *rest = fieldsets
-            fieldsets = [(name, {**options, "fields": [*options["fields"], VERSION_FIELD]}), *rest]
+        if obj is not None:
+            fieldsets = with_version_field(fieldsets)
         may_edit = (
             self.has_add_permission(request)
             if obj is None
@@ -330,6 +341,39 @@ class HistoryAdmin(SimpleHistoryAdmin):
             ) % {"count": dependents}
         self.message_user(request, message, messages.SUCCESS)
         return redirect(f"admin:{self._url_name('change')}", instance.pk)
+
+
+# Staff accounts and roles: no history of their own, so their change forms carry the version
+# of the admin log instead (editorial.stale_edits.LoggedInAdmin).
+
+
+class StaleEditsFromLogMixin:
+    """A change form that refuses a save made from a stale form, for a model whose admin saves
+    are its only record of changes (the admin log)."""
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is not None:
+            watched = [LoggedInAdmin(self.model, obj.pk)]
+            kwargs["form"] = versioned_model_form(kwargs.get("form", self.form), watched)
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        return with_version_field(fieldsets) if obj is not None else fieldsets
+
+
+class StaffAccountAdmin(StaleEditsFromLogMixin, UserAdmin):
+    pass
+
+
+class RoleAdmin(StaleEditsFromLogMixin, GroupAdmin):
+    pass
+
+
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), StaffAccountAdmin)
+admin.site.unregister(Group)
+admin.site.register(Group, RoleAdmin)
 
 
 # The review list and pages (registered there) and the mixin of the reviewed models' admins.

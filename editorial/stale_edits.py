@@ -9,12 +9,16 @@ shown again with the user's own input, and the history says who changed what sin
 
 The history (django-simple-history) is the version: every save of these models, from the
 admin, an import, a revert or a restore, adds a history row, so no other column is needed.
-A form sent without a version (an old page, a script) is not checked.
+A form sent without a version (an old page, a script) is not checked. Staff accounts and roles
+have no history: their version is the admin log's (`LoggedInAdmin`).
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from django import forms
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.utils import formats, timezone
@@ -41,6 +45,35 @@ class Watched:
     def mark(self):
         return self.records().aggregate(mark=Max("history_id"))["mark"] or 0
 
+    def changes_after(self, mark):
+        """[(when, sentence maker)] for each history row saved after `mark`."""
+        records = self.records().filter(history_id__gt=mark).select_related("history_user")
+        return [(record.history_date, functools.partial(describe, record)) for record in records]
+
+
+@dataclass(frozen=True)
+class LoggedInAdmin:
+    """One row of a model without a history (a staff account, a role), as its change form
+    shows it: its version is the latest admin log entry about it, which says who changed what.
+
+    Only saves made in the admin are logged; those are the ones that could be undone by a
+    stale form of the admin.
+    """
+
+    model: type
+    pk: object
+
+    def records(self):
+        content_type = ContentType.objects.get_for_model(self.model, for_concrete_model=False)
+        return LogEntry.objects.filter(content_type=content_type, object_id=str(self.pk))
+
+    def mark(self):
+        return self.records().aggregate(mark=Max("pk"))["mark"] or 0
+
+    def changes_after(self, mark):
+        entries = self.records().filter(pk__gt=mark).select_related("user", "content_type")
+        return [(entry.action_time, functools.partial(describe_entry, entry)) for entry in entries]
+
 
 def version_of(watched):
     """The version of what a form shows, as the text its hidden field carries."""
@@ -55,13 +88,14 @@ def changes_since(watched, version):
         marks = []
     if len(marks) != len(watched):
         marks = [0] * len(watched)  # not one of ours: every change is "since"
-    records = []
+    changes = []
     for rows, mark in zip(watched, marks, strict=True):
-        records += rows.records().filter(history_id__gt=mark).select_related("history_user")
-    records.sort(key=lambda record: record.history_date)
-    sentences = [describe(record) for record in records[:LISTED_CHANGES]]
-    if len(records) > LISTED_CHANGES:
-        more = len(records) - LISTED_CHANGES
+        changes += rows.changes_after(mark)
+    changes.sort(key=lambda change: change[0])
+    # Only the listed ones are described: describing a change reads the row before it.
+    sentences = [sentence() for _when, sentence in changes[:LISTED_CHANGES]]
+    if len(changes) > LISTED_CHANGES:
+        more = len(changes) - LISTED_CHANGES
         sentences.append(
             ngettext("…and %(count)d more change.", "…and %(count)d more changes.", more)
             % {"count": more}
@@ -96,6 +130,24 @@ def describe(record):
         return _("%(user)s saved the %(thing)s “%(row)s” (%(when)s).") % values
     values["fields"] = ", ".join(names)
     return _("%(user)s changed %(fields)s of the %(thing)s “%(row)s” (%(when)s).") % values
+
+
+def describe_entry(entry):
+    """One admin log entry as a sentence: who changed which row, what, and when."""
+    values = {
+        "user": entry.user.get_username(),
+        "thing": entry.content_type.model_class()._meta.verbose_name,
+        "row": entry.object_repr,
+        "when": formats.date_format(timezone.localtime(entry.action_time), "DATETIME_FORMAT"),
+        "what": entry.get_change_message(),
+    }
+    if entry.is_addition():
+        return _("%(user)s added the %(thing)s “%(row)s” (%(when)s).") % values
+    if entry.is_deletion():
+        return _("%(user)s deleted the %(thing)s “%(row)s” (%(when)s).") % values
+    if entry.change_message in ("", "[]"):  # saved without a change
+        return _("%(user)s saved the %(thing)s “%(row)s” (%(when)s).") % values
+    return _("%(user)s saved the %(thing)s “%(row)s” (%(when)s): %(what)s") % values
 
 
 def refuse_if_stale(form, watched):

@@ -9,7 +9,7 @@ class NpaPortalConfig(AppConfig):
     verbose_name = _("NPA portal")
 
     def ready(self):
-        from .page_cache import connect_signals
+        from .page_store import connect_signals
 
         # Any content change makes every cached public page out of date.
         connect_signals()

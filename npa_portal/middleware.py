@@ -11,7 +11,6 @@ default; `make serve`).
 import ipaddress
 
 from django.conf import settings
-from django.core.exceptions import BadRequest
 from django.db.models import Sum
 from django.http import HttpResponse
 from django.middleware import locale
@@ -55,6 +54,12 @@ def upload_body_limit(path):
     return None
 
 
+def in_request_language(request):
+    """The language LocaleMiddleware will choose for `request`, for an answer made before it
+    runs (the path's /ja/ or /en/, else the cookie or Accept-Language)."""
+    return translation.override(translation.get_language_from_request(request, check_path=True))
+
+
 class RequestBodyLimitMiddleware:
     """Refuse a request whose declared body is larger than REQUEST_BODY_MAX_BYTES with 413,
     before anything reads it. Django's DATA_UPLOAD_MAX_MEMORY_SIZE counts only the form fields
@@ -72,16 +77,17 @@ class RequestBodyLimitMiddleware:
         try:
             length = int(declared)
         except ValueError:
-            raise BadRequest("Content-Length is not a number") from None
+            with in_request_language(request):
+                text = _("This request's length (its Content-Length header) is not a number.")
+            return HttpResponse(text, status=400, content_type="text/plain; charset=utf-8")
         if length > settings.REQUEST_BODY_MAX_BYTES:
             limit = upload_body_limit(request.path_info) or settings.REQUEST_BODY_MAX_BYTES
             if length > limit:
-                return HttpResponse(
-                    _("This request is too large: at most %(limit)d bytes are accepted.")
-                    % {"limit": limit},
-                    status=413,
-                    content_type="text/plain; charset=utf-8",
-                )
+                with in_request_language(request):
+                    text = _("This request is too large: at most %(limit)d bytes are accepted.") % {
+                        "limit": limit
+                    }
+                return HttpResponse(text, status=413, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 
 

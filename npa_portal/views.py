@@ -24,7 +24,7 @@ from django.views.decorators.http import require_safe
 
 from pages.models import Page
 
-from .page_cache import cache_status
+from .page_store import cache_status
 
 logger = logging.getLogger(__name__)
 

@@ -21,7 +21,8 @@ from django.utils.translation import override, pgettext
 from django_countries import countries
 
 from core.i18n import CONTENT_LANGUAGES, column, content_language, translated_html
-from deployments.models import DisasterDeployment, DisasterType, ExpertDispatch, Team
+from deployments.choices import DisasterType, Team
+from deployments.models import DisasterDeployment, ExpertDispatch
 from deployments.text import other_country_names
 from programs.models import Program
 

@@ -7,7 +7,8 @@ import csv
 import itertools
 from pathlib import Path
 
-from deployments.models import DisasterDeployment, DisasterType, ExpertDispatch, Team
+from deployments.choices import DisasterType, Team
+from deployments.models import DisasterDeployment, ExpertDispatch
 from pages.models import Page, Section, Status
 from programs.models import AnnualFigure, Program, Scheme
 

@@ -6,12 +6,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.figures import LiveFigures
+from deployments.choices import Team
 from deployments.countries import countries_reached, country_activity
-from deployments.models import (
-    DisasterDeployment,
-    ExpertDispatch,
-    Team,
-)
+from deployments.models import DisasterDeployment, ExpertDispatch
 
 from .builders import deployment, dispatch
 

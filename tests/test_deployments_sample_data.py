@@ -1,7 +1,8 @@
 import pytest
 
 from deployments import sample_data
-from deployments.models import DisasterDeployment, ExpertDispatch, Team
+from deployments.choices import Team
+from deployments.models import DisasterDeployment, ExpertDispatch
 
 pytestmark = pytest.mark.django_db
 

@@ -142,6 +142,23 @@ def test_every_public_page_type_is_accessible_valid_and_photographed(
     assert not any(problems), "\n\n".join(problem for problem in problems if problem)
 
 
+def test_the_api_documentation_page_is_accessible_valid_and_photographed(page, site, tmp_path):
+    """/api/v1/docs/, rendered on the server from the OpenAPI document: like the site's pages,
+    no axe violation, no HTML error, nothing wider than the screen."""
+    problems, documents = [], {}
+    for width in (320, *WIDTHS):
+        page.set_viewport_size({"width": width, "height": 900})
+        response = page.goto(site + "/api/v1/docs/")
+        assert response.status == 200
+        assert page.locator("h1").count() == 1
+        assert page.evaluate(OVERFLOW) <= 0, f"the API documentation is wider than {width}px"
+        problems.append(axe_violations(page))
+        screenshot(page, "api-docs")
+        documents["api-docs"] = response.text()
+    problems.append(html_errors(documents, tmp_path / "html"))
+    assert not any(problems), "\n\n".join(problem for problem in problems if problem)
+
+
 def test_keyboard_alone_reaches_and_uses_the_controls(page, site):
     page.set_viewport_size({"width": 375, "height": 900})
     page.goto(site + "/en/programs/")

@@ -22,7 +22,7 @@ import requests
 from django.urls import reverse
 from django.utils import translation
 
-from npa_portal.page_cache import RETRY_AFTER_FAILURE
+from npa_portal.page_store import RETRY_AFTER_FAILURE
 
 from . import outside_programs
 from .app_servers import (

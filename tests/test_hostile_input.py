@@ -12,7 +12,8 @@ from html.parser import HTMLParser
 import pytest
 from django.test import Client
 
-from deployments.models import DisasterDeployment, DisasterType, ExpertDispatch, Team
+from deployments.choices import DisasterType, Team
+from deployments.models import DisasterDeployment, ExpertDispatch
 from pages.models import Block, Page, Section, Status
 from programs.models import AnnualFigure, Program, Scheme
 

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from npa_portal import page_cache
+from npa_portal import page_store
 from pages.models import Status
 
 from .builders import deployment, dispatch, make_figure, make_page, make_program
@@ -164,12 +164,12 @@ def test_root_redirect_keeps_the_query_string():
 @pytest.fixture
 def page_cache_on(settings):
     settings.PAGE_CACHE_ENABLED = True
-    page_cache.state.reset()
-    page_cache.local_pages.clear()
+    page_store.state.reset()
+    page_store.local_pages.clear()
     cache.clear()
     yield
     cache.clear()
-    page_cache.local_pages.clear()
+    page_store.local_pages.clear()
 
 
 def test_root_redirect_is_never_stored_by_the_page_cache(page_cache_on):

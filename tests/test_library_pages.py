@@ -196,3 +196,19 @@ def test_a_bad_document_choice_is_a_form_error_not_a_server_error(staff_client):
     )
     assert response.status_code == 200
     assert "documents" in response.context["adminform"].form.errors
+
+
+def test_a_deleted_image_is_restored_with_its_files(staff_client):
+    image = make_image()
+    names, pk = image.stored_names(), image.pk
+    staff_client.post(reverse("admin:library_image_delete", args=[pk]), {"post": "yes"})
+    assert not Image.objects.exists()
+    deletion = Image.history.get(id=pk, history_type="-")
+    response = staff_client.post(reverse("admin:library_image_restore", args=[deletion.history_id]))
+    assert response.status_code == 302
+    restored = Image.objects.get(pk=pk)
+    assert restored.stored_names() == names
+    assert all(
+        staff_client.get(restored_url).status_code == 200
+        for restored_url in (restored.file.url, restored.src)
+    )

@@ -13,8 +13,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.test import Client, RequestFactory, override_settings
 
-from npa_portal import page_cache
-from npa_portal.page_cache import CONTENT_APPS
+from npa_portal import page_cache, page_store
+from npa_portal.page_store import CONTENT_APPS
 from pages.models import Page
 from programs.models import AnnualFigure
 
@@ -30,13 +30,13 @@ UNREACHABLE = "redis://127.0.0.1:6390/1"  # nothing listens there
 @pytest.fixture(autouse=True)
 def cache_on(settings):
     settings.PAGE_CACHE_ENABLED = True
-    page_cache.state.reset()
-    page_cache.local_pages.clear()
+    page_store.state.reset()
+    page_store.local_pages.clear()
     cache.clear()
     yield
     cache.clear()
-    page_cache.local_pages.clear()
-    page_cache.state.reset()
+    page_store.local_pages.clear()
+    page_store.state.reset()
 
 
 @pytest.fixture
@@ -87,12 +87,12 @@ def test_a_warm_hit_reads_only_the_version_from_the_shared_cache(figure, monkeyp
 
     monkeypatch.setattr(page_cache.cache, "get", counting_get)
     assert anonymous().get("/en/programs/")["X-Cache"] == "HIT"
-    assert reads == [page_cache.VERSION_KEY]
+    assert reads == [page_store.VERSION_KEY]
 
 
 def test_another_process_fetches_the_page_from_the_shared_cache(figure):
     first = anonymous().get("/en/programs/")
-    page_cache.local_pages.clear()  # as a second gunicorn worker would start
+    page_store.local_pages.clear()  # as a second gunicorn worker would start
     second = anonymous().get("/en/programs/")
     assert second["X-Cache"] == "HIT"
     assert second.content == first.content
@@ -101,8 +101,8 @@ def test_another_process_fetches_the_page_from_the_shared_cache(figure):
 def test_an_answer_made_before_the_latest_edit_is_never_sent(figure, commit, rf):
     # A slow request that read the old rows may store its answer after the edit's bump.
     anonymous().get("/en/programs/")
-    old_version = page_cache.content_version()
-    commit(page_cache.bump_content_version)
+    old_version = page_store.content_version()
+    commit(page_store.bump_content_version)
     entry = cache.get(page_cache._key(page_cache._address(rf.get("/en/programs/")), "raw"))
     assert entry[0] == old_version  # still in the shared cache...
     assert anonymous().get("/en/programs/")["X-Cache"] == "MISS"  # ...but never sent
@@ -217,8 +217,8 @@ def test_page_and_section_edits_invalidate(db, commit):
 def test_import_invalidates_once(figure, staff_user, commit, monkeypatch):
     _warm("/en/programs/")
     bumps = []
-    real = page_cache.bump_content_version
-    monkeypatch.setattr(page_cache, "bump_content_version", lambda: (bumps.append(1), real()))
+    real = page_store.bump_content_version
+    monkeypatch.setattr(page_store, "bump_content_version", lambda: (bumps.append(1), real()))
     staff = Client()
     staff.force_login(staff_user)
     content = csv_bytes(
@@ -253,33 +253,33 @@ def test_restore_from_history_invalidates(figure, commit):
 )
 def test_every_content_model_is_watched(model, commit):
     # The receiver is connected to every sender (see the real saves above); it keeps these.
-    before = page_cache.content_version()
-    commit(lambda: page_cache.content_changed(sender=model))
-    assert page_cache.content_version() != before
+    before = page_store.content_version()
+    commit(lambda: page_store.content_changed(sender=model))
+    assert page_store.content_version() != before
 
 
 def test_other_models_are_not_content(django_user_model, commit):
-    before = page_cache.content_version()
-    commit(lambda: page_cache.content_changed(sender=django_user_model))
-    assert page_cache.content_version() == before
+    before = page_store.content_version()
+    commit(lambda: page_store.content_changed(sender=django_user_model))
+    assert page_store.content_version() == before
 
 
 def test_one_bump_after_the_commit_however_many_rows(figure, monkeypatch, commit):
     bumps = []
-    real = page_cache.bump_content_version
-    monkeypatch.setattr(page_cache, "bump_content_version", lambda: (bumps.append(1), real()))
-    before = page_cache.content_version()
+    real = page_store.bump_content_version
+    monkeypatch.setattr(page_store, "bump_content_version", lambda: (bumps.append(1), real()))
+    before = page_store.content_version()
 
     def edit():
         figure.save()
         figure.save()
         Page.objects.count()
-        assert page_cache.content_version() == before  # not before the commit
+        assert page_store.content_version() == before  # not before the commit
         assert bumps == []
 
     commit(edit)
     assert bumps == [1]
-    assert page_cache.content_version() != before
+    assert page_store.content_version() != before
     commit(figure.save)  # a later transaction bumps again
     assert bumps == [1, 1]
 
@@ -291,9 +291,9 @@ def test_a_rolled_back_edit_does_not_stop_later_bumps(figure, commit):
             raise RuntimeError
 
     commit(rolled_back)
-    before = page_cache.content_version()
+    before = page_store.content_version()
     commit(figure.save)
-    assert page_cache.content_version() != before
+    assert page_store.content_version() != before
 
 
 # One ETag per content.
@@ -389,7 +389,7 @@ def test_with_real_redis(figure, commit, redis_url):
 
 def test_redis_down_serves_pages_uncached_and_health_says_degraded(figure, commit, caplog):
     with override_settings(CACHES={"default": _redis(UNREACHABLE)}):
-        with caplog.at_level(logging.ERROR, logger="npa_portal.page_cache"):
+        with caplog.at_level(logging.ERROR, logger="npa_portal.page_store"):
             first = anonymous().get("/en/programs/")
         assert first.status_code == 200
         assert "X-Cache" not in first
@@ -450,7 +450,7 @@ def test_a_full_redis_never_serves_a_page_older_than_an_edit(figure, commit, sma
         _fill(small_redis)
         figure.participants = 9753
         commit(figure.save)
-        page_cache.local_pages.clear()  # as in another worker, which the edit did not run in
+        page_store.local_pages.clear()  # as in another worker, which the edit did not run in
         for _ in range(2):
             response = anonymous().get("/en/programs/")
             assert response.status_code == 200

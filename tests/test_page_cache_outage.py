@@ -14,7 +14,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client, override_settings
 
-from npa_portal import page_cache
+from npa_portal import page_store
 
 from . import outside_programs
 from .builders import make_figure, make_program
@@ -25,13 +25,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def cache_on(settings):
     settings.PAGE_CACHE_ENABLED = True
-    page_cache.state.reset()
-    page_cache.local_pages.clear()
-    page_cache.pending.clear()
+    page_store.state.reset()
+    page_store.local_pages.clear()
+    page_store.pending.clear()
     yield
-    page_cache.local_pages.clear()
-    page_cache.state.reset()
-    page_cache.pending.clear()
+    page_store.local_pages.clear()
+    page_store.state.reset()
+    page_store.pending.clear()
 
 
 class OwnRedis:
@@ -96,7 +96,7 @@ def test_an_edit_made_while_redis_was_down_invalidates_once_it_is_back(
 ):
     assert get()["X-Cache"] == "MISS"
     assert get()["X-Cache"] == "HIT"
-    other_worker = dict(page_cache.local_pages.entries)  # another worker's copies
+    other_worker = dict(page_store.local_pages.entries)  # another worker's copies
     own_redis.stop()
     figure.participants = 9753
     with django_capture_on_commit_callbacks(execute=True):
@@ -104,13 +104,13 @@ def test_an_edit_made_while_redis_was_down_invalidates_once_it_is_back(
     down = get()
     assert down.status_code == 200 and b"9,753" in down.content
     own_redis.start()  # with the data it had, the old content version included
-    page_cache.state.reset()  # as after the few seconds this process waits before trying again
+    page_store.state.reset()  # as after the few seconds this process waits before trying again
     after = get()
     assert b"9,753" in after.content
     assert after.get("X-Cache") != "HIT"
-    assert not page_cache.pending.is_set()
+    assert not page_store.pending.is_set()
     # The other worker had no failed invalidation of its own, and its copies are out of date.
-    page_cache.local_pages.entries.update(other_worker)
+    page_store.local_pages.entries.update(other_worker)
     assert b"9,753" in get().content
     assert b"4,321" not in get().content
 
@@ -118,22 +118,22 @@ def test_an_edit_made_while_redis_was_down_invalidates_once_it_is_back(
 def test_copies_are_not_served_while_an_invalidation_is_pending(figure, own_redis, monkeypatch):
     assert get()["X-Cache"] == "MISS"
     assert get()["X-Cache"] == "HIT"
-    page_cache.pending.set()
+    page_store.pending.set()
 
     def still_failing(*args, **kwargs):
         raise ConnectionError("Redis is still refusing writes")
 
-    monkeypatch.setattr(page_cache, "_delete_version", still_failing)
+    monkeypatch.setattr(page_store, "_delete_version", still_failing)
     response = get()
     assert response.status_code == 200
     assert "X-Cache" not in response  # rendered, not served from any copy
-    assert page_cache.pending.is_set()
+    assert page_store.pending.is_set()
 
 
 def test_the_content_version_expires_with_the_pages(figure, own_redis, settings):
     settings.PAGE_CACHE_SECONDS = 120
     get()
-    assert 0 < cache.ttl(page_cache.VERSION_KEY) <= 120
+    assert 0 < cache.ttl(page_store.VERSION_KEY) <= 120
 
 
 def test_in_process_copies_expire_after_page_cache_seconds(settings):
@@ -141,10 +141,10 @@ def test_in_process_copies_expire_after_page_cache_seconds(settings):
     version = 7
     fresh = (version, [], b"fresh", 'W/"a"', int(time.time()))
     stale = (version, [], b"stale", 'W/"b"', int(time.time()) - 61)
-    page_cache.local_pages.put("fresh", fresh)
-    page_cache.local_pages.put("stale", stale)
-    assert page_cache.local_pages.get("fresh", version) == fresh
-    assert page_cache.local_pages.get("stale", version) is None
+    page_store.local_pages.put("fresh", fresh)
+    page_store.local_pages.put("stale", stale)
+    assert page_store.local_pages.get("fresh", version) == fresh
+    assert page_store.local_pages.get("stale", version) is None
 
 
 def test_a_process_that_saw_the_cache_fail_invalidates_once_it_is_back(
@@ -153,8 +153,8 @@ def test_a_process_that_saw_the_cache_fail_invalidates_once_it_is_back(
     # Its own copies may be older than an edit another process saved during the outage.
     get()
     assert get()["X-Cache"] == "HIT"
-    page_cache.state.failed(ConnectionError("Redis is down"))
-    assert page_cache.pending.is_set()
-    page_cache.state.reset()
+    page_store.state.failed(ConnectionError("Redis is down"))
+    assert page_store.pending.is_set()
+    page_store.state.reset()
     assert get()["X-Cache"] == "MISS"
-    assert not page_cache.pending.is_set()
+    assert not page_store.pending.is_set()

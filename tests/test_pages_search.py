@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from deployments.models import DisasterType
+from deployments.choices import DisasterType
 from pages.models import Status
 from pages.search import MAX_TERMS, RESULTS_PER_KIND, search
 from tests.builders import (

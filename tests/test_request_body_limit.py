@@ -76,3 +76,22 @@ def test_an_import_upload_far_over_its_limit_is_refused_unread(staff_client):
 def test_a_malformed_content_length_is_a_bad_request(client):
     response = client.generic("POST", reverse("admin:login"), b"", CONTENT_LENGTH="lots")
     assert response.status_code == 400
+
+
+def test_a_length_that_is_not_a_number_is_refused_in_the_visitors_language(client):
+    english = client.generic("POST", "/en/programs/", CONTENT_LENGTH="abc")
+    assert english.status_code == 400
+    assert "is not a number" in english.content.decode()
+    japanese = client.generic("POST", "/ja/programs/", CONTENT_LENGTH="abc")
+    assert japanese.status_code == 400
+    assert "リクエストの長さ（Content-Lengthヘッダー）が数値ではありません。" in (
+        japanese.content.decode()
+    )
+
+
+def test_a_body_too_large_is_refused_in_the_visitors_language(client):
+    response = client.generic(
+        "POST", "/ja/programs/", CONTENT_LENGTH=str(100 * 1024 * 1024), data=b""
+    )
+    assert response.status_code == 413
+    assert "リクエストが大きすぎます" in response.content.decode()

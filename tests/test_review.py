@@ -16,6 +16,9 @@ from pages.models import Block, Page, Section, Status
 from programs.models import Program
 
 from .builders import make_figure, make_page, make_program, make_section
+
+# media_root: every upload of these tests goes to a temporary folder (autouse fixture).
+from .library_builders import make_document, media_root  # noqa: F401
 from .review_helpers import add_inline_form, displayed_form
 
 pytestmark = pytest.mark.django_db
@@ -239,10 +242,10 @@ def test_preview_is_never_stored_by_the_page_cache(
     }
     from django.core.cache import cache
 
-    from npa_portal import page_cache
+    from npa_portal import page_store
 
     cache.clear()
-    page_cache.local_pages.clear()
+    page_store.local_pages.clear()
     edit_page(editor_client, published_page, title_en="Experts in the field")
     review = open_review_of(published_page)
     editor_client.get(reverse("admin:editorial_review_preview", args=[review.pk, "en"]))
@@ -499,3 +502,24 @@ def test_review_lists_cost_a_few_queries_per_review(editor, publisher_client):
         _submitted_change(editor, number)
     assert _queries(publisher_client, reverse("admin:editorial_review_changelist")) == listed_once
     assert _queries(publisher_client, HOME) <= home_once + 3 * 4
+
+
+def test_a_section_s_documents_wait_for_review_too(editor_client, publisher):
+    """A section's list of documents (a many-to-many field) is part of the pending version."""
+    section = make_section(make_page("Reports"), heading="Reports", body="Our reports.")
+    page = section.page
+    report = make_document("Annual report 2024")
+    form = displayed_form(editor_client.get(change_url(page)))
+    form["sections-0-documents"] = [str(report.pk)]
+    assert editor_client.post(change_url(page), form).status_code == 302
+    assert list(section.documents.all()) == []
+    review = open_review_of(page)
+    assert review.data["inlines"]["pages.section"][0]["fields"]["documents"] == [report.pk]
+    assert displayed_form(editor_client.get(change_url(page)))["sections-0-documents"] == [
+        str(report.pk)
+    ]
+    changes = editor_client.get(reverse("admin:pages_page_submit", args=[page.pk]))
+    assert "Annual report 2024" in changes.content.decode()
+    submit(page, publisher, "Report added.")
+    approve(review, publisher)
+    assert list(Section.objects.get(pk=section.pk).documents.all()) == [report]

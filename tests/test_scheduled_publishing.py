@@ -199,15 +199,15 @@ def test_the_next_change_is_the_earliest_future_time_in_one_query(
 def page_cache_on(settings):
     from django.core.cache import cache
 
-    from npa_portal import page_cache
+    from npa_portal import page_store
 
     settings.PAGE_CACHE_ENABLED = True
-    page_cache.state.reset()
-    page_cache.local_pages.clear()
+    page_store.state.reset()
+    page_store.local_pages.clear()
     cache.clear()
     yield
     cache.clear()
-    page_cache.local_pages.clear()
+    page_store.local_pages.clear()
 
 
 def test_a_page_cached_before_its_unpublish_time_is_not_served_after_it(

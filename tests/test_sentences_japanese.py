@@ -6,7 +6,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 
 from core.text import month_year, year_range
-from deployments.models import DisasterType, Team
+from deployments.choices import DisasterType, Team
 
 from .builders import deployment, dispatch
 

@@ -3,8 +3,9 @@ rows already in the table break the rule, and names them, instead of leaving the
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
-from core.triggers import RowsBreakRule, refuse_rows_where
+from core.triggers import LISTED_ROWS, RowsBreakRule, refuse_rows_where
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -49,6 +50,21 @@ def test_existing_rows_that_break_the_rule_stop_the_migration_and_are_listed(tab
     assert "A row cannot be after 2100." in message
     assert "id 7" in message and "id 9" in message and "id 1," not in message
     assert "year=2999" in message
+
+
+def test_the_message_speaks_the_active_language(table):
+    insert([(7, 2999, "typo")] + [(100 + n, 3000 + n, "more") for n in range(LISTED_ROWS)])
+    with (
+        translation.override("ja"),
+        pytest.raises(RowsBreakRule) as failure,
+        connection.schema_editor() as editor,
+    ):
+        rule().code(None, editor)
+    message = str(failure.value)
+    assert f"test_trigger_rowsの既存の行のうち{LISTED_ROWS + 1}件が" in message
+    assert "…ほか1件" in message
+    assert "もう一度migrateを実行してください。" in message
+    assert "id 7, year=2999" in message
 
 
 def test_a_clean_table_gets_its_rule(table):

@@ -31,6 +31,33 @@ from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 FROZEN_NOW = datetime(2026, 3, 16, 9, 30, tzinfo=UTC)
+SORTS = [
+    f"{way}{key}" for key in ("date", "country", "disaster", "team", "persons") for way in ("", "-")
+]
+
+# The API and the metadata files: one address for every language (404 on a commit from before
+# the open data). Each deployments sort, since the API sorts as the page does.
+OPEN_DATA_ADDRESSES = [
+    "/api/v1/openapi.json",
+    "/api/v1/docs/",
+    "/api/v1/schemes",
+    "/api/v1/programs",
+    "/api/v1/programs?from=2018&to=2019",
+    "/api/v1/figures",
+    "/api/v1/figures?limit=5&offset=5",
+    "/api/v1/deployments",
+    *(f"/api/v1/deployments?sort={key}" for key in SORTS),
+    "/api/v1/deployments?sort=-country&limit=4&offset=4",
+    "/api/v1/deployments?disaster=earthquake&sort=-persons",
+    "/api/v1/deployments?from=abc",
+    "/api/v1/dispatches",
+    "/api/v1/countries",
+    "/api/v1/countries/np",
+    "/api/v1/countries/tr",
+    "/api/v1/pages",
+    "/catalog.jsonld",
+    "/datapackage.json",
+]
 
 # (address, why it is here). Filters cover valid, reversed, repeated and nonsense input.
 FIXED_ADDRESSES = [
@@ -82,11 +109,15 @@ FIXED_ADDRESSES = [
     "/robots.txt",
     "/no-such-page/",
     "/international-cooperation/no-such-page/",
+    "/open-data/",
+    "/open-data/feeds/disaster-relief.atom",
+    "/open-data/feeds/pages.atom",
+    *OPEN_DATA_ADDRESSES,
 ]
 
 
 # Addresses that have no language prefix (the same answer in either language).
-OUTSIDE_LANGUAGES = {"/sitemap.xml", "/robots.txt"}
+OUTSIDE_LANGUAGES = {"/sitemap.xml", "/robots.txt", *OPEN_DATA_ADDRESSES}
 LANGUAGE_PREFIXES = ("/en", "/ja")
 
 
