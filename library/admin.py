@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.template.defaultfilters import filesizeformat
@@ -12,10 +12,10 @@ from .models import Document, Image
 from .usage import page_links, pages_using
 
 
-class DocumentChoices(AutocompleteSelectMultiple):
-    """Django's autocomplete for several documents, which looks up the values sent back with
-    the form to show them again: a value that cannot be an id ("abc") is left out there, so a
-    bad form is shown with its error instead of failing."""
+class UsableValuesOnly:
+    """Django's autocomplete widgets look up the values sent back with a form to show them
+    again; a value that cannot be an id ("abc") is left out there, so a bad form is shown with
+    its error instead of failing with a 500."""
 
     def optgroups(self, name, value, attr=None):
         pk = self.field.remote_field.model._meta.pk
@@ -29,8 +29,21 @@ class DocumentChoices(AutocompleteSelectMultiple):
         return super().optgroups(name, usable, attr)
 
 
+class ImageChoice(UsableValuesOnly, AutocompleteSelect):
+    pass
+
+
+class DocumentChoices(UsableValuesOnly, AutocompleteSelectMultiple):
+    pass
+
+
 class ChosenDocuments:
-    """For the admins whose model has `documents` (library.models.WithMedia)."""
+    """For the admins whose model has `image` and `documents` (library.models.WithMedia)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "image":
+            kwargs["widget"] = ImageChoice(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "documents":

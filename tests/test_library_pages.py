@@ -187,15 +187,21 @@ def test_page_with_images_and_documents_costs_no_more_queries_per_section(
         assert client.get(ten.get_absolute_url()).status_code == 200
 
 
-def test_a_bad_document_choice_is_a_form_error_not_a_server_error(staff_client):
+def test_a_bad_image_or_document_choice_is_a_form_error_not_a_server_error(staff_client):
     page = make_page("Reports")
     section = make_section(page, heading="Reports")
     response = staff_client.post(
         reverse("admin:pages_section_change", args=[section.pk]),
-        {"page": page.pk, "order": 1, "heading_en": "Reports", "documents": ["[]", "abc"]},
+        {
+            "page": page.pk,
+            "order": 1,
+            "heading_en": "Reports",
+            "image": "abc",
+            "documents": ["[]", "abc"],
+        },
     )
     assert response.status_code == 200
-    assert "documents" in response.context["adminform"].form.errors
+    assert {"image", "documents"} <= set(response.context["adminform"].form.errors)
 
 
 def test_a_deleted_image_is_restored_with_its_files(staff_client):
