@@ -26,6 +26,9 @@ from .restore import (
 
 # Bookkeeping fields that change on every save and would hide the real change.
 UNCOMPARED_FIELDS = ("created_at", "updated_at")
+# What the site itself keeps about a row, never a version's to put back: the scheduled times
+# the publish_scheduled command has already recorded (and mailed about).
+KEPT_ON_REVERT = ("recorded_publish_at", "recorded_unpublish_at")
 # simple-history's history_change_reason column.
 REASON_MAX_LENGTH = 100
 
@@ -83,9 +86,26 @@ def shown_value(instance, model_field):
     return "" if value is None else str(value)
 
 
+def kept_on_revert(model):
+    """The fields of `model` a revert leaves at today's value, whoever reverts."""
+    names = {f.name for f in model._meta.concrete_fields}
+    return [name for name in KEPT_ON_REVERT if name in names]
+
+
+def keep_current_values(instance):
+    """Put today's values of the fields a revert never changes back on `instance`."""
+    kept = kept_on_revert(type(instance))
+    if not kept:
+        return
+    current = type(instance)._default_manager.filter(pk=instance.pk).values(*kept).first()
+    for name, value in (current or {}).items():
+        setattr(instance, name, value)
+
+
 def field_differences(instance, record, kept=()):
     """[(field, value today, value in the version)] for each field a revert would change;
-    the fields named in `kept` stay as they are (a revert keeps them at today's value)."""
+    the fields named in `kept`, and those no revert changes, stay at today's value."""
+    kept = {*kept, *kept_on_revert(type(instance))}
     return [
         (model_field, shown_value(instance, model_field), shown_value(record, model_field))
         for model_field in compared_fields(type(instance))
@@ -229,6 +249,8 @@ def revert(version, *, instance=None, plans=(), user=None, note=""):
         instance = version.instance
         instance._state.adding = False  # the row exists: an update, not a second row
         instance.full_clean()
+    # Else a revert to before a go-live would have the command record and mail it again.
+    keep_current_values(instance)
     reason = revert_reason(version, note)
     record_as(instance, reason, user)
     instance.save()

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from deployments.models import DisasterDeployment
 from pages.models import Block
+from programs.models import Program
 from tests.builders import (
     deployment,
     dispatch,
@@ -124,3 +125,26 @@ def test_a_block_costs_the_same_queries_as_on_its_own_page(client, data):
         response = client.get(page.get_absolute_url())
     assert "France" in response.content.decode()
     assert len(many) == len(few)
+
+
+def _paragraphs(html):
+    """Each paragraph's text as a reader sees it: tags gone, white space run together."""
+    return [
+        re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", body)).strip()
+        for body in re.findall(r"<p\b[^>]*>(.*?)</p>", html, flags=re.S)
+    ]
+
+
+def test_japanese_sentences_are_joined_without_a_space_and_english_ones_with_one(client, page):
+    urls = [
+        page.get_absolute_url(),
+        reverse("deployments:disaster_relief"),
+        reverse("deployments:expert_dispatches"),
+        Program.objects.get(name_en="Community Policing").get_absolute_url(),
+    ]
+    for url in urls:
+        english = _paragraphs(client.get(url).content.decode())
+        japanese = _paragraphs(client.get(url.replace("/en/", "/ja/", 1)).content.decode())
+        assert any(". " in text for text in english), url
+        assert any("。" in text[:-1] for text in japanese), url
+        assert [text for text in japanese if "。 " in text] == [], url

@@ -342,3 +342,17 @@ def test_program_page_breadcrumbs_go_through_the_programs_list(client):
     assert f'<a href="{reverse("pages:home")}">Home</a>' in crumbs
     assert f'href="{reverse("programs:index")}"' in crumbs
     assert 'aria-current="page">Community Policing<' in crumbs
+
+
+def test_home_section_list_joins_link_and_summary_in_each_languages_punctuation(client):
+    parent = make_page("Cooperation", show_in_navigation=True, summary="What we do.")
+    make_page("Technical assistance", parent=parent, show_in_navigation=True, summary="Help.")
+    for language, joiner, foreign in (("en", "</a>: ", "</a>："), ("ja", "</a>：", "</a>: ")):
+        html = client.get(f"/{language}/").content.decode()
+        listing = html[html.index('class="section-links"') :]
+        listing = listing[: listing.index("</section>")]
+        assert listing.count(joiner) >= 2 and foreign not in listing, language
+    # A parent page's list of its sub-pages follows the same rule.
+    ja = client.get(parent.get_absolute_url().replace("/en/", "/ja/", 1)).content.decode()
+    sub_pages = ja[ja.index('class="sub-pages"') :]
+    assert "</a>：" in sub_pages and "</a>: " not in sub_pages

@@ -13,11 +13,13 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from editorial.revert import revert
 from editorial.scheduled import record_scheduled_changes
 from pages.models import Page
 from programs.models import Program
 
 from .builders import make_page, make_program
+from .conftest import signed_in
 from .test_scheduled_publishing import GO_LIVE, MINUTE, TAKE_DOWN, at
 
 pytestmark = pytest.mark.django_db
@@ -167,3 +169,34 @@ def test_two_runs_at_once_record_each_change_once(settings):
     for item in items:
         recorded = [r for r in reasons(item) if r and r.startswith("Went public")]
         assert len(recorded) == 1, item
+
+
+def test_a_revert_to_a_version_before_the_go_live_does_not_record_it_again(scheduled):
+    page, program = scheduled
+    with at(GO_LIVE):
+        run()
+    assert len(mail.outbox) == 1
+    for item in (page, program):
+        before_go_live = item.history.earliest("history_date")
+        assert before_go_live.recorded_publish_at is None
+        reverted = revert(before_go_live)
+        assert reverted.recorded_publish_at == GO_LIVE
+    with at(GO_LIVE + MINUTE):
+        assert run() == ("", "")
+    assert len(mail.outbox) == 1
+    for item in (page, program):
+        went_public = [r for r in reasons(item) if r and r.startswith("Went public")]
+        assert len(went_public) == 1
+        assert type(item).objects.get(pk=item.pk).recorded_publish_at == GO_LIVE
+
+
+def test_the_revert_form_does_not_offer_to_put_back_the_recorded_times(scheduled, publisher):
+    page, _program = scheduled
+    with at(GO_LIVE):
+        run()
+    before_go_live = page.history.earliest("history_date")
+    url = reverse("admin:pages_page_simple_history", args=[page.pk, before_go_live.history_id])
+    response = signed_in(publisher).get(url)
+    assert response.status_code == 200
+    changed = [model_field.name for model_field, _now, _then in response.context["revert_changes"]]
+    assert "recorded_publish_at" not in changed
