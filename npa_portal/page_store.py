@@ -11,8 +11,9 @@ their version is the current one, so a warm hit costs one small cache read.
 
 If the cache backend fails (Redis down), the failure is logged, pages are served uncached for a
 few seconds before the next try, and /healthz reports the cache as "error". An invalidation that
-failed then is made again before the process serves anything from a cache, and no copy, in Redis
-or in a process's memory, is used after PAGE_CACHE_SECONDS, however the outage went.
+failed then is made again before the process serves anything from a cache, and every second in
+the background until it succeeds (another process may be serving the requests), and no copy, in
+Redis or in a process's memory, is used after PAGE_CACHE_SECONDS, however the outage went.
 The middleware that serves and stores the answers is in page_cache.py.
 """
 
@@ -51,6 +52,7 @@ class _CacheState:
         # While the cache cannot be reached, another process may save an edit whose
         # invalidation fails: once it answers again, this process invalidates too.
         pending.set()
+        retry_in_background()
         with self.lock:
             first = self.available()
             self.failed_until = time.monotonic() + RETRY_AFTER_FAILURE
@@ -138,6 +140,34 @@ def retry_pending_bump():
         _delete_version()
         pending.clear()
         logger.warning("Page cache: back after a failure; every cached page invalidated.")
+
+
+# How often a process that owes an invalidation tries again, requests or not.
+RETRY_INTERVAL = 1.0
+_retrier = None
+_retrier_lock = threading.Lock()
+
+
+def retry_in_background():
+    """Try the owed invalidation every RETRY_INTERVAL in a thread of this process, not only on
+    its next request: another process, which never saw the outage, may take every request once
+    Redis is back, and would serve the pages from before the edit under the old version until
+    this one deletes it."""
+    global _retrier
+    with _retrier_lock:
+        if _retrier is not None and _retrier.is_alive():
+            return
+        _retrier = threading.Thread(target=_retry_until_done, name="page-cache-retry", daemon=True)
+        _retrier.start()
+
+
+def _retry_until_done():
+    while pending.is_set():
+        time.sleep(RETRY_INTERVAL)
+        try:
+            retry_pending_bump()
+        except Exception:  # noqa: BLE001, S112 - still down: try again later
+            continue
 
 
 # Which on-commit bumps this thread has scheduled, and up to which one it has bumped.

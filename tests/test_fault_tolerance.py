@@ -136,7 +136,9 @@ def test_redis_stopped_and_started_costs_no_error_and_pages_stay_right(redis_out
 
 
 def test_no_page_from_before_an_edit_made_while_redis_was_down(redis_outage):
-    assert all("4242" in body for _, body, _ in redis_outage["back"])
+    assert all("4242" in body for _, body, _ in redis_outage["back"]), [
+        (status, cache, "4242" in body) for status, body, cache in redis_outage["back"]
+    ]
 
 
 def test_a_killed_worker_is_replaced_and_requests_keep_being_answered(
